@@ -1,0 +1,89 @@
+/**
+ * audit(model, config): runs every enabled rule on one PageModel (Lighthouse: gather once,
+ * audit many). A rule that throws becomes a diagnostic; the others still run.
+ */
+import type { AuditLookups, AuditResult, Config, Finding, Level, PageModel, Report, Rule, RuleContext } from './types';
+import { resolveRules, resolveSite, todayIso } from './config';
+import { allRules } from './index';
+import { formatMessage } from './messages';
+
+const LEVELS: Level[] = ['info', 'warn', 'error'];
+const EXCERPT_MAX = 300;
+
+export interface AuditOptions {
+  lookups?: AuditLookups;
+  /** Rules to run instead of the registry (tests). */
+  rules?: Rule<any>[];
+}
+
+export async function audit(model: PageModel, config: Config = {}, opts: AuditOptions = {}): Promise<AuditResult> {
+  const rules = opts.rules ?? allRules;
+  const site = resolveSite(config, model.host);
+  const resolved = resolveRules(rules, config, site);
+  const today = config.today ?? todayIso();
+  const findings: Finding[] = [];
+  const timings: AuditResult['timings'] = [];
+  const diagnostics: AuditResult['diagnostics'] = [];
+
+  for (const rule of rules) {
+    const setting = resolved.get(rule.id);
+    if (!setting || setting.level === 'off') continue;
+    if (rule.kinds && !rule.kinds.includes(model.kind)) continue;
+    const level = setting.level;
+    const seen = new Set<string>();
+    const ctx: RuleContext<any> = {
+      options: setting.options,
+      level,
+      today,
+      profile: config.profile ?? 'daily',
+      site,
+      lookups: opts.lookups ?? {},
+      dictionaries: config.dictionaries ?? {},
+      report(r: Report) {
+        // One finding per key: a rule that reaches the same thing twice reports it once.
+        if (seen.has(r.key)) return;
+        seen.add(r.key);
+        findings.push(toFinding(rule, level, model.url, r));
+      },
+    };
+    const t0 = performance.now();
+    try {
+      await rule.check(model, ctx);
+    } catch (err) {
+      diagnostics.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+    }
+    timings.push({ ruleId: rule.id, ms: performance.now() - t0 });
+  }
+  return { findings, timings, diagnostics };
+}
+
+function shift(level: Level, by: -1 | 1 | undefined): Level {
+  if (!by) return level;
+  const i = Math.min(LEVELS.length - 1, Math.max(0, LEVELS.indexOf(level) + by));
+  return LEVELS[i];
+}
+
+export function cut(text: string, max = EXCERPT_MAX): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}
+
+function toFinding(rule: Rule<any>, level: Level, url: string, r: Report): Finding {
+  const f: Finding = {
+    ruleId: rule.id,
+    level: shift(level, r.levelShift),
+    certainty: r.certainty ?? 'certain',
+    category: rule.category,
+    message: formatMessage(rule, r.messageId, r.data, 'zh'),
+    messageId: r.messageId,
+    excerpt: cut(r.excerpt),
+    url,
+    key: r.key,
+  };
+  if (r.data) f.data = r.data;
+  if (r.suggestion !== undefined) f.suggestion = r.suggestion;
+  if (r.field !== undefined) f.field = r.field;
+  if (r.selector !== undefined) f.selector = r.selector;
+  if (r.textOffset !== undefined) f.textOffset = r.textOffset;
+  if (r.textLength !== undefined) f.textLength = r.textLength;
+  return f;
+}

@@ -1,0 +1,87 @@
+/** Breadcrumb, footer and links: the parts of a page around its content. */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { Footer, PageLink } from '../types';
+import regions from '../dicts/page-regions.json';
+import { BREADCRUMB_NAME, isFooterLike, namesOf } from './regions';
+import { normalizeSpace } from './text';
+
+const LEAD_IN = new RegExp(`^\\s*(?:${regions.breadcrumbLeadIns.join('|')})\\s*[：:]?\\s*`);
+const SEPARATORS = new RegExp(`\\s*(?:${regions.breadcrumbSeparators.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s*`);
+const ATTACHMENT = new RegExp(`\\.(?:${regions.attachmentExtensions.join('|')})(?:$|[?#])`, 'i');
+const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
+
+export function resolveUrl(href: string, base: string): string | null {
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The breadcrumb trail, lead-in removed: ['首页', '信息公开', '通知公告']. */
+export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element | null } {
+  const short = (el: Element) => {
+    const t = normalizeSpace($(el).text());
+    return t.length > 0 && t.length <= 200;
+  };
+  // A breadcrumb-named element first; else the block around a 当前位置： lead-in.
+  let el = ($('[class], [id]').toArray() as Element[]).find((e) => BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e)) ?? null;
+  if (!el) {
+    $('body *')
+      .contents()
+      .each((_, n) => {
+        if (n.type !== 'text' || !LEAD_IN.test((n as unknown as { data: string }).data)) return undefined;
+        let p = n.parent as Element | null;
+        // Climb out of inline wrappers (<span>当前位置：</span><a>首页</a> …) while the text stays short.
+        while (p && p.parent && p.parent.type === 'tag' && !['div', 'p', 'td', 'li', 'section', 'nav'].includes(p.name) && short(p.parent as Element))
+          p = p.parent as Element;
+        el = p;
+        return false;
+      });
+  }
+  if (!el) return { items: [], el: null };
+  const text = normalizeSpace($(el).text()).replace(LEAD_IN, '');
+  const items = text
+    .split(SEPARATORS)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return { items, el };
+}
+
+export function extractLinks($: CheerioAPI, base: string, selectorOf: (el: Element) => string, within?: Element): PageLink[] {
+  const links: PageLink[] = [];
+  const nodes = (within ? $(within).find('a[href], img[src]') : $('a[href], img[src]')).toArray() as Element[];
+  nodes.forEach((node) => {
+    const el = node as Element;
+    const raw = el.name === 'img' ? el.attribs.src : el.attribs.href;
+    if (!raw || SKIP_HREF.test(raw)) return;
+    const url = resolveUrl(raw, base);
+    if (!url || !/^https?:/.test(url)) return;
+    const kind = el.name === 'img' ? 'img' : ATTACHMENT.test(new URL(url).pathname) ? 'attachment' : 'a';
+    const text = el.name === 'img' ? (el.attribs.alt ?? '') : normalizeSpace($(el).text()) || el.attribs.title || '';
+    links.push({ url, kind, text, selector: selectorOf(el) });
+  });
+  return links;
+}
+
+/** The page footer: the last footer-like element that is not inside another one. */
+export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Element) => string): { footer: Footer | null; el: Element | null } {
+  const candidates = ($('body *').toArray() as Element[]).filter((el) => isFooterLike(el));
+  const set = new Set(candidates);
+  const outer = candidates.filter((el) => {
+    for (let p = el.parent; p; p = p.parent) if (set.has(p as Element)) return false;
+    return true;
+  });
+  const el = outer[outer.length - 1];
+  if (!el) return { footer: null, el: null };
+  const links = extractLinks($, base, selectorOf, el);
+  const images = ($(el).find('img[src]').toArray() as Element[]).map((img) => ({
+    src: resolveUrl(img.attribs.src, base) ?? img.attribs.src,
+    alt: img.attribs.alt ?? '',
+  }));
+  return {
+    footer: { text: normalizeSpace($(el).text()), links: links.filter((l) => l.kind !== 'img'), images, selector: selectorOf(el) },
+    el,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Finds the main content element (readability-style text density) and the headline.
+ * Paragraph text counts for its parent fully and its grandparent by half; link text does not
+ * count (menus are mostly links); content-like class names get a bonus, chrome-like ones a malus.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, isChromeByName, isChromeByTag, namesOf } from './regions';
+import { isElement } from './selector';
+import { normalizeSpace } from './text';
+
+const CANDIDATE = new Set(['div', 'article', 'section', 'main', 'td', 'body']);
+const PARA = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'font', 'span', 'div']);
+
+/** Text of an element not inside links, scripts or styles: how much prose it carries. */
+function ownText(el: Element): { len: number; commas: number } {
+  let n = 0;
+  let commas = 0;
+  const walk = (node: Element) => {
+    for (const c of node.children) {
+      if (c.type === 'text') {
+        const d = (c as unknown as { data: string }).data;
+        n += d.replace(/\s+/g, '').length;
+        commas += (d.match(/[，。；,]/g) ?? []).length;
+      }
+      else if (isElement(c) && c.name !== 'a' && !INVISIBLE_TAGS.has(c.name) && !isBlockish(c)) walk(c);
+    }
+  };
+  walk(el);
+  return { len: n, commas };
+}
+
+function isBlockish(el: Element): boolean {
+  return ['p', 'div', 'table', 'ul', 'ol', 'li', 'section', 'article', 'dl', 'td', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote'].includes(el.name);
+}
+
+export function findMainContent($: CheerioAPI): Element {
+  const body = ($('body').get(0) as Element | undefined) ?? ($.root().children().get(0) as Element);
+  const scores = new Map<Element, number>();
+  $('body *').each((_, node) => {
+    const el = node as Element;
+    if (!PARA.has(el.name)) return;
+    const { len, commas } = ownText(el);
+    if (len < 20) return;
+    // Commas are a sign of prose rather than lists of labels.
+    const score = len + Math.min(10, commas) * 5;
+    let p = el.parent;
+    let factor = 1;
+    for (let depth = 0; depth < 3 && isElement(p); depth++, p = p.parent) {
+      if (CANDIDATE.has(p.name)) scores.set(p, (scores.get(p) ?? 0) + score * factor);
+      factor /= 2;
+    }
+  });
+  let best: Element = body;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    if (insideChrome(el)) continue;
+    const n = namesOf(el);
+    const adj = s * (CONTENT_NAME.test(n.replace(/\s+/g, '  ')) ? 1.3 : 1);
+    if (adj > bestScore) {
+      best = el;
+      bestScore = adj;
+    }
+  }
+  return best;
+}
+
+function insideChrome(el: Element): boolean {
+  for (let p: Element | null = el; p && isElement(p); p = p.parent as Element | null) {
+    if (isChromeByTag(p) || isChromeByName(p)) return true;
+  }
+  return false;
+}
+
+/**
+ * The article's own title: an h1 that is not the site logo, else a title-named element near
+ * the content, else the ArticleTitle meta. Returns the element when one is on the page.
+ */
+export function findHeadline($: CheerioAPI, main: Element, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
+  const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName;
+  const candidates: Element[] = [];
+  const inMain = $(main).find('h1, h2').toArray() as Element[];
+  candidates.push(...inMain.filter((e) => e.name === 'h1'));
+  candidates.push(...($('h1').toArray() as Element[]).filter((e) => !insideChrome(e)));
+  candidates.push(
+    ...($('[class], [id]').toArray() as Element[]).filter(
+      (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e) && e.children.length <= 6,
+    ),
+  );
+  candidates.push(...inMain.filter((e) => e.name === 'h2'));
+  const metaFold = articleTitleMeta.replace(/\s+/g, '');
+  // Prefer a candidate equal to the ArticleTitle meta when the site provides one.
+  if (metaFold) {
+    const same = candidates.find((e) => normalizeSpace($(e).text()).replace(/\s+/g, '') === metaFold);
+    if (same) return { text: normalizeSpace($(same).text()), el: same };
+  }
+  for (const e of candidates) {
+    const t = normalizeSpace($(e).text());
+    if (ok(t)) return { text: t, el: e };
+  }
+  return { text: articleTitleMeta, el: null };
+}

@@ -1,0 +1,119 @@
+/**
+ * extractPage(html, url): builds the PageModel once per page (Lighthouse's "gather once").
+ * Rules never parse HTML; everything they read is here. Works on what a browser serialised
+ * after scripts ran and on what a server sent, broken HTML included (htmlparser2 is forgiving).
+ */
+import { load } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import type { PageKind, PageModel, TextBlock } from '../types';
+import regions from '../dicts/page-regions.json';
+import { linearize, BOUNDARY } from './blocks';
+import { extractBreadcrumb, extractFooter, extractLinks } from './chrome';
+import { findHeadline, findMainContent } from './content';
+import { makeFieldReader, STRONG_FIELDS } from './fields';
+import { extractInteraction } from './interaction';
+import { extractListing } from './listing';
+import { isChromeByName, isChromeByTag, isFooterLike } from './regions';
+import { makeSelectorFn } from './selector';
+import { normalizeSpace } from './text';
+
+export interface ExtractOptions {
+  /** Extra catalogue label aliases of the site ({ label: canonical }). */
+  fieldAliases?: Record<string, string>;
+  /** Charset the bytes were decoded from, when the caller knows it. */
+  charset?: string;
+  /** ISO date; listing dates written without a year (`[03-05]`) take theirs from it. */
+  today?: string;
+}
+
+const TAIL_SKIP = new Set(regions.breadcrumbTailSkip);
+const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
+
+export function extractPage(html: string, url: string, opts: ExtractOptions = {}): PageModel {
+  const $ = load(html);
+  const selectorOf = makeSelectorFn($);
+  const baseHref = $('base[href]').attr('href');
+  const base = (baseHref && safeUrl(baseHref, url)) || url;
+  const u = new URL(url);
+
+  const meta: Record<string, string> = {};
+  $('meta[name]').each((_, m) => {
+    const el = m as Element;
+    const name = el.attribs.name.trim();
+    if (name && meta[name] === undefined) meta[name] = normalizeSpace(el.attribs.content ?? '');
+  });
+  const charset =
+    opts.charset ??
+    ($('meta[charset]').attr('charset') || /charset=([\w-]+)/i.exec($('meta[http-equiv]').attr('content') ?? '')?.[1] || '').toLowerCase();
+
+  const body = ($('body').get(0) as Element | undefined) ?? ($.root().get(0) as unknown as Element);
+  const breadcrumb = extractBreadcrumb($);
+  const footer = extractFooter($, base, selectorOf);
+
+  // Fields: the whole page except menus and the footer.
+  const chromeForFields = (el: Element) => isChromeByTag(el) || isFooterLike(el) || el === breadcrumb.el;
+  const { fields, used } = makeFieldReader(opts.fieldAliases).read($, body, chromeForFields, selectorOf);
+
+  const main = findMainContent($);
+  const headline = findHeadline($, main, meta.ArticleTitle ?? '', meta.SiteName ?? '');
+
+  // Body: blocks of the main content; chrome, the catalogue cells and the headline left out.
+  const skipBody = (el: Element) =>
+    (el !== main && (isChromeByTag(el) || isChromeByName(el) || isFooterLike(el))) || used.has(el) || el === breadcrumb.el || el === headline.el;
+  const blocks: TextBlock[] = [];
+  if (headline.el) blocks.push({ selector: selectorOf(headline.el), text: headline.text, tag: headline.el.name, headline: true });
+  for (const b of linearize(main, skipBody)) {
+    const text = normalizeSpace(b.raw.split(BOUNDARY).join(''));
+    if (text) blocks.push({ selector: selectorOf(b.el), text, tag: b.el.name });
+  }
+
+  const listing = extractListing($, base, { today: opts.today });
+  const interaction = extractInteraction($, base);
+  const column = pickColumn(breadcrumb.items, meta.ColumnName, headline.text);
+  const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
+  const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
+
+  let kind: PageKind;
+  if (HOME_PATH.test(u.pathname) && strong < 2) kind = 'home';
+  else if (strong >= 2) kind = 'detail';
+  else if (listing && (listing.items.length > 0 || listing.emptyText) && bodyChars < 1500) kind = 'listing';
+  else if (headline.text && bodyChars >= 100) kind = 'article';
+  else kind = 'other';
+
+  return {
+    url,
+    site: u.origin,
+    host: u.hostname.toLowerCase(),
+    title: normalizeSpace($('title').first().text()),
+    headline: headline.text,
+    lang: ($('html').attr('lang') ?? '').toLowerCase(),
+    charset,
+    meta,
+    breadcrumb: breadcrumb.items,
+    column,
+    fields,
+    body: blocks,
+    listing,
+    interaction,
+    footer: footer.footer,
+    links: extractLinks($, base, selectorOf),
+    kind,
+  };
+}
+
+function pickColumn(trail: string[], columnMeta: string | undefined, headline: string): string | null {
+  for (let i = trail.length - 1; i >= 1; i--) {
+    const t = trail[i];
+    if (TAIL_SKIP.has(t) || t === headline || t.length > 30) continue;
+    return t;
+  }
+  return columnMeta || null;
+}
+
+function safeUrl(href: string, base: string): string | null {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}

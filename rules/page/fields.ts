@@ -1,0 +1,135 @@
+/**
+ * Reads the 信息公开 catalogue box (目录要素) into label/value pairs, whatever the layout:
+ * label and value cells side by side (td/td, th/td, dt/dd, span/span), `标签：值` runs in
+ * one element, labels with spaces inside (`索 引 号`), a label row above a value row,
+ * and a label shown with nothing after it (an empty field, which rules report).
+ * Labels fold to canonical names through rules/dicts/field-aliases.json.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { CatalogField } from '../types';
+import aliasData from '../dicts/field-aliases.json';
+import { BOUNDARY, linearize, type RawBlock } from './blocks';
+import { isElement } from './selector';
+import { normalizeSpace, stripSpace } from './text';
+
+export const DEFAULT_ALIASES: Record<string, string> = aliasData.aliases;
+export const STRONG_FIELDS = new Set(aliasData.strong);
+export const OPTIONAL_EMPTY_OK = new Set(aliasData.optionalEmptyOk);
+
+/** Cells longer than this are prose, not a catalogue entry. */
+const MAX_CELL = 400;
+const GAP = `[\\s\\u00a0\\u3000${BOUNDARY}]*`;
+
+export interface FieldReader {
+  read($: CheerioAPI, root: Element, skip: (el: Element) => boolean, selectorOf: (el: Element) => string): { fields: CatalogField[]; used: Set<Element> };
+}
+
+export function makeFieldReader(extraAliases: Record<string, string> = {}): FieldReader {
+  const aliases: Record<string, string> = { ...DEFAULT_ALIASES, ...extraAliases };
+  const labels = Object.keys(aliases).sort((a, b) => b.length - a.length);
+  const spaced = labels.map((l) => [...l].map(escapeRe).join(`[\\s\\u00a0\\u3000]*`));
+  // A label starts a cell or follows a gap/bracket, and is followed by a colon or a gap/end.
+  const labelRe = new RegExp(
+    `(?:^|(?<=[\\s\\u00a0\\u3000${BOUNDARY}【\\[（(|｜]))[【\\[]?(${spaced.join('|')})[】\\]]?${GAP}(?:[：:]|(?=[\\s\\u00a0\\u3000${BOUNDARY}]|$))`,
+    'g',
+  );
+  const canonical = (label: string) => aliases[stripSpace(label)] ?? stripSpace(label);
+  /** The whole cell is one label (with optional colon). */
+  const exactLabel = (raw: string): string | null => {
+    const t = stripSpace(raw.split(BOUNDARY).join('')).replace(/^[【\[]|[】\]]?[：:]?$/g, '');
+    return aliases[t] !== undefined ? t : null;
+  };
+
+  return {
+    read($, root, skip, selectorOf) {
+      const fields: CatalogField[] = [];
+      const used = new Set<Element>();
+      const seen = new Set<string>();
+      const add = (label: string, value: string, el: Element) => {
+        const name = canonical(label);
+        used.add(el);
+        if (seen.has(name)) return;
+        seen.add(name);
+        fields.push({ name, label: stripSpace(label), value: clean(value), selector: selectorOf(el) });
+      };
+
+      // 1. A row of labels above a row of values (both rows the same width).
+      $(root)
+        .find('table')
+        .each((_, t) => {
+          const rows = $(t).find('tr').toArray() as Element[];
+          if (rows.length < 2 || rows.length % 2 !== 0) return;
+          const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+          for (let i = 0; i < rows.length; i += 2) {
+            const heads = cellsOf(rows[i]);
+            const vals = cellsOf(rows[i + 1]);
+            if (heads.length < 2 || heads.length !== vals.length) return;
+            if (!heads.every((h) => exactLabel($(h).text()))) return;
+            if (vals.some((v) => exactLabel($(v).text()))) return;
+          }
+          for (let i = 0; i < rows.length; i += 2) {
+            const heads = cellsOf(rows[i]);
+            const vals = cellsOf(rows[i + 1]);
+            heads.forEach((h, j) => {
+              add(exactLabel($(h).text())!, $(vals[j]).text(), vals[j]);
+              used.add(h);
+            });
+          }
+        });
+
+      // 2. Everything else, cell by cell in document order.
+      const blocks = linearize(root, (el) => skip(el) || used.has(el)).filter((b) => b.raw.length <= MAX_CELL);
+      for (let i = 0; i < blocks.length; i++) {
+        const b = blocks[i];
+        const matches = [...b.raw.matchAll(labelRe)];
+        if (matches.length === 0) continue;
+        // A cell that merely mentions a label inside prose (no colon, not at the start) is not a box cell.
+        if (matches[0].index! > 0 && !/[：:]/.test(matches[0][0]) && !onlyGapBefore(b.raw, matches[0].index!)) continue;
+        for (let m = 0; m < matches.length; m++) {
+          const start = matches[m].index! + matches[m][0].length;
+          const end = m + 1 < matches.length ? matches[m + 1].index! : b.raw.length;
+          let value = b.raw.slice(start, end);
+          // Label alone at the end of its cell: the value is in the next sibling cell (td/td, dt/dd).
+          if (m === matches.length - 1 && clean(value) === '' && i + 1 < blocks.length) {
+            const next = blocks[i + 1];
+            if (isSiblingCell(b, next) && !startsWithLabel(next.raw, labelRe)) {
+              value = next.raw;
+              used.add(next.el);
+              i++;
+            }
+          }
+          add(matches[m][1], value, b.el);
+        }
+      }
+      return { fields, used };
+    },
+  };
+}
+
+function onlyGapBefore(raw: string, idx: number): boolean {
+  return /^[\s\u00a0\u3000\u0001【\[（(|｜]*$/.test(raw.slice(0, idx));
+}
+
+function startsWithLabel(raw: string, re: RegExp): boolean {
+  re.lastIndex = 0;
+  const m = re.exec(raw);
+  re.lastIndex = 0;
+  return !!m && onlyGapBefore(raw, m.index);
+}
+
+/** td→td, th→td, dt→dd, or any two elements with the same parent, next to each other. */
+function isSiblingCell(a: RawBlock, b: RawBlock): boolean {
+  if (a.el.parent !== b.el.parent || a.el === b.el) return false;
+  let n = a.el.next;
+  while (n && !isElement(n)) n = n.next;
+  return n === b.el;
+}
+
+function clean(v: string): string {
+  return normalizeSpace(v.split(BOUNDARY).join('')).replace(/^[】\]）)：:\s]+/, '').trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,40 @@
+/**
+ * Page regions: what is page chrome (menus, header, footer, breadcrumb, share bars) and what is
+ * content. Names come from rules/dicts/page-regions.json, so a site's odd template is a data fix.
+ */
+import type { Element } from 'domhandler';
+import regions from '../dicts/page-regions.json';
+
+const CHROME_TAGS = new Set(regions.chromeTags);
+const CHROME_ROLES = new Set(regions.chromeRoles);
+const CHROME_NAME = new RegExp(regions.chromeNamePattern, 'i');
+const FOOTER_NAME = new RegExp(regions.footerNamePattern, 'i');
+export const BREADCRUMB_NAME = new RegExp(regions.breadcrumbNamePattern, 'i');
+export const CONTENT_NAME = new RegExp(regions.contentNamePattern, 'i');
+export const HEADLINE_NAME = new RegExp(regions.headlineNamePattern, 'i');
+/** Never visible text: skipped everywhere. */
+export const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'object', 'iframe']);
+
+/** `class` and `id` of an element, space-joined (lower-case). */
+export function namesOf(el: Element): string {
+  const a = el.attribs ?? {};
+  return `${a.class ?? ''} ${a.id ?? ''}`.toLowerCase();
+}
+
+export function isChromeByTag(el: Element): boolean {
+  return CHROME_TAGS.has(el.name) || CHROME_ROLES.has((el.attribs?.role ?? '').toLowerCase());
+}
+
+export function isChromeByName(el: Element): boolean {
+  const n = namesOf(el);
+  return n.trim() !== '' && CHROME_NAME.test(n.replace(/\s+/g, '  '));
+}
+
+export function isFooterLike(el: Element): boolean {
+  return el.name === 'footer' || (el.attribs?.role ?? '') === 'contentinfo' || FOOTER_NAME.test(namesOf(el).replace(/\s+/g, '  '));
+}
+
+export function isHidden(el: Element): boolean {
+  const style = (el.attribs?.style ?? '').replace(/\s+/g, '').toLowerCase();
+  return el.attribs?.hidden !== undefined || style.includes('display:none') || style.includes('visibility:hidden');
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See ../shared/DESIGN.md. Permissions are the narrowest that do the job:
+// - content script only on *.gov.cn and *.政务 (xn--ciqr9s… punycode is what Chrome matches);
+// - activeTab + scripting for an on-demand audit of any other page the user opens the popup on;
+// - storage for settings, downloads for exports.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'activeTab', 'scripting', 'downloads'],
+    host_permissions: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
+    action: { default_title: '__MSG_extName__' },
+    browser_specific_settings: {
+      gecko: { id: 'govlint@govlint.local', data_collection_permissions: { required: ['none'] } },
+    },
+  },
+});
