@@ -8,6 +8,12 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The overlay's stylesheet must load on pages audited on demand too (any site, via activeTab).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const r of manifest.web_accessible_resources ?? []) if (typeof r === 'object' && 'matches' in r) r.matches = ['<all_urls>'];
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

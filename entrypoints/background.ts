@@ -1,1 +1,90 @@
-export default defineBackground(() => {});
+/**
+ * Background service worker: receives snapshots, runs the engine, keeps the store, sets the
+ * badge. The logic is in utils/audit-service.ts; this file only wires extension events.
+ * MV3 may stop the worker at any time: nothing here lives only in memory that matters —
+ * a snapshot is audited and reconciled in one go, and the content script retries a snapshot
+ * whose answer never came.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { auditSnapshot, badgeText, summarize } from '../utils/audit-service';
+import { normalizeUrl, openStore, type Store } from '../utils/db';
+import { fail, ok, type AuditSummary, type Request } from '../utils/messages';
+import { loadConfig } from '../utils/settings';
+
+let storePromise: Promise<Store> | null = null;
+function store(): Promise<Store> {
+  storePromise ??= openStore().catch((e) => {
+    storePromise = null;
+    throw e;
+  });
+  return storePromise;
+}
+
+async function setBadge(tabId: number | undefined, summary: AuditSummary) {
+  if (tabId === undefined) return;
+  const text = badgeText(summary);
+  await browser.action.setBadgeText({ tabId, text });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: summary.counts.error > 0 ? '#d93025' : '#e37400' });
+}
+
+async function auditAndStore(tabId: number | undefined, url: string, html: string): Promise<AuditSummary> {
+  const config = await loadConfig();
+  const outcome = await auditSnapshot(await store(), config, url, html);
+  for (const d of outcome.diagnostics) console.warn(`GovLint: 规则 ${d.ruleId} 出错：${d.message}`);
+  await setBadge(tabId, outcome.summary);
+  void browser.runtime.sendMessage({ type: 'findings-updated', url: outcome.summary.url } satisfies Request).catch(() => {});
+  return outcome.summary;
+}
+
+/** On-demand audit of any tab (activeTab from the popup): read the DOM, audit, show the overlay. */
+async function auditTab(tabId: number): Promise<AuditSummary> {
+  const [res] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => ({ url: location.href, html: document.documentElement.outerHTML }),
+  });
+  const snap = res?.result as { url: string; html: string } | undefined;
+  if (!snap) throw new Error('无法读取页面内容（浏览器内部页面或扩展商店页面不能检查）');
+  const summary = await auditAndStore(tabId, snap.url, snap.html);
+  await showInTab(tabId, summary);
+  return summary;
+}
+
+/** Hands the findings to the tab's content script, injecting it first on pages outside *.gov.cn. */
+async function showInTab(tabId: number, summary: AuditSummary) {
+  const msg: Request = { type: 'show-findings', summary };
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'ping' } satisfies Request);
+  } catch {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  }
+  await browser.tabs.sendMessage(tabId, msg).catch(() => {});
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const msg = raw as Request;
+    let work: Promise<unknown> | null = null;
+    if (msg.type === 'snapshot') work = auditAndStore(sender.tab?.id, msg.url, msg.html);
+    else if (msg.type === 'audit-tab') work = auditTab(msg.tabId);
+    if (!work) return undefined;
+    work.then((data) => sendResponse(ok(data)), (e) => sendResponse(fail(e)));
+    return true;
+  });
+
+  // A tab that navigates keeps no stale badge; a tab that comes back shows its stored counts.
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status !== 'loading' || !tab.url) return;
+    void restoreBadge(tabId, tab.url);
+  });
+});
+
+async function restoreBadge(tabId: number, url: string) {
+  if (!/^https?:/.test(url)) return;
+  try {
+    const findings = await (await store()).findingsForUrl(normalizeUrl(url));
+    await setBadge(tabId, summarize(normalizeUrl(url), findings));
+  } catch {
+    /* the badge is a convenience; the popup shows the truth */
+  }
+}

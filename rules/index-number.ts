@@ -28,22 +28,22 @@ export function shapeOf(indexNumber: string): string {
  * structure leaves no doubt (18-char USCC, or 8 chars-hyphen-check `01526376-X`); a bare
  * 9-character prefix might be some other local code, so its failure is only suspected.
  */
-export function embeddedCode(indexNumber: string): { check: CodeCheck; certain: boolean } | null {
+export function embeddedCode(indexNumber: string): { check: CodeCheck; certain: boolean; text: string; checkAt: number } | null {
   const s = indexNumber.toUpperCase();
   const uscc = /^([0-9A-Z]{18})(?=[/-]|$)/.exec(s);
   if (uscc) {
     const check = checkUscc(uscc[1]);
-    if (check) return { check, certain: true };
+    if (check) return { check, certain: true, text: indexNumber.slice(0, 18), checkAt: 17 };
   }
   const hyphen = /^([0-9A-Z]{8})-([0-9X])(?=[-/]|$)/.exec(s);
   if (hyphen) {
     const check = checkOrgCode(hyphen[1] + hyphen[2]);
-    if (check) return { check, certain: true };
+    if (check) return { check, certain: true, text: indexNumber.slice(0, 10), checkAt: 9 };
   }
   const bare = /^([0-9A-Z]{8}[0-9X])(?=[-/])/.exec(s);
   if (bare) {
     const check = checkOrgCode(bare[1]);
-    if (check) return { check, certain: false };
+    if (check) return { check, certain: false, text: indexNumber.slice(0, 9), checkAt: 8 };
   }
   return null;
 }
@@ -122,9 +122,9 @@ const checkDigit = defineRule({
     const { check } = code;
     ctx.report({
       messageId: check.kind,
-      data: { code: check.code, expected: check.expected },
+      data: { code: code.text, expected: check.expected },
       excerpt: value,
-      suggestion: check.code.slice(0, -1) + check.expected,
+      suggestion: value.slice(0, code.checkAt) + check.expected + value.slice(code.checkAt + 1),
       field: '索引号',
       selector: fieldOf(model, '索引号')!.selector,
       key: 'check-digit',

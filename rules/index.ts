@@ -9,6 +9,13 @@ import { indexNumberRules } from './index-number';
 import { docNumberRules } from './doc-number';
 import { disclosureRules } from './disclosure';
 import { dateRules } from './dates';
+import { textRules } from './text/index';
+import { privacyRules } from './privacy';
+import { metaRules } from './meta';
+import { footerRules } from './footer';
+import { columnRules } from './columns';
+import { interactionRules } from './interaction';
+import { linkRules } from './links';
 
 export const allRules: Rule<any>[] = [
   ...catalogRules,
@@ -16,6 +23,13 @@ export const allRules: Rule<any>[] = [
   ...docNumberRules,
   ...disclosureRules,
   ...dateRules,
+  ...textRules,
+  ...privacyRules,
+  ...metaRules,
+  ...footerRules,
+  ...columnRules,
+  ...interactionRules,
+  ...linkRules,
 ];
 
 export const ruleById = new Map(allRules.map((r) => [r.id, r]));

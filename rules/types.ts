@@ -189,6 +189,18 @@ export interface AuditLookups {
   urlsWithIndexNumber?(indexNumber: string, exceptUrl: string): Promise<string[]>;
   /** Shapes of the site's stored index numbers with their counts (see rules/index-number.ts shapeOf). */
   indexNumberShapes?(site: string): Promise<Record<string, number>>;
+  /** Checks links (HEAD, then GET; cached): the background's link checker (utils/link-check.ts). */
+  checkLinks?(links: PageLink[]): Promise<LinkCheckResult[]>;
+}
+
+/** What a link check found: the final HTTP status, or why there is none. */
+export interface LinkCheckResult {
+  url: string;
+  /** HTTP status after redirects; null when no answer came. */
+  status: number | null;
+  error?: 'timeout' | 'network';
+  /** Time the check took (0 when answered from the cache). */
+  ms: number;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {

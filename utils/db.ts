@@ -245,6 +245,21 @@ export function mapError(e: unknown): unknown {
   return e;
 }
 
+/** Marks a request promise as handled: if the transaction aborts, the error surfaces once, through tx.done. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+function abortQuietly(tx: { abort(): void; done: Promise<void> }) {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+}
+
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -360,6 +375,14 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   async function changeStatus(fps: string[], status: FindingStatus, note: string | undefined, now: number) {
     return guard(async () => {
       const tx = db.transaction(['pages', 'findings'], 'readwrite');
+      try {
+        return await changeIn(tx);
+      } catch (e) {
+        abortQuietly(tx);
+        throw e;
+      }
+    });
+    async function changeIn(tx: IDBPTransaction<unknown, string[], 'readwrite'>) {
       const store = tx.objectStore('findings');
       const touched = new Set<string>();
       let changed = 0;
@@ -379,7 +402,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
         if (status === 'fixed' && f.status !== 'fixed') f.fixedAt = now;
         if (status !== 'fixed') delete f.fixedAt;
         f.status = status;
-        puts.push(store.put(f));
+        puts.push(handled(store.put(f)));
         touched.add(f.url);
         changed++;
       }
@@ -387,7 +410,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       await recountPages(tx, touched);
       await tx.done;
       return changed;
-    });
+    }
   }
 
   /** Counts under a filter an index can answer exactly, or null. */
@@ -505,7 +528,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       // Severity / work-flow order, newest first inside each value.
       const order: string[] = sort === 'level' ? LEVELS : STATUSES;
       const allowed = asList(filter[sort] as string | string[] | undefined);
-      const values = (dir === 'asc' ? order : [...order].reverse()).filter((v) => !allowed || allowed.includes(v));
+      // 'desc' (the default) = most severe / most actionable first.
+      const values = (dir === 'desc' ? order : [...order].reverse()).filter((v) => !allowed || allowed.includes(v));
       return {
         index: `${sort}_lastSeen`,
         segments: values.map((v) => IDBKeyRange.bound([v, lo], [v, hi])),
@@ -614,6 +638,14 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       return guard(async () => {
         const names = hasV2 ? ['pages', 'findings', 'audits'] : ['pages', 'findings'];
         const tx = db.transaction(names, 'readwrite');
+        try {
+          return await reconcileIn(tx);
+        } catch (e) {
+          abortQuietly(tx);
+          throw e;
+        }
+      });
+      async function reconcileIn(tx: IDBPTransaction<unknown, string[], 'readwrite'>): Promise<ReconcileResult> {
         const fstore = tx.objectStore('findings');
         const existing = (await fstore.index('url').getAll(url)) as StoredFinding[];
         const byFp = new Map(existing.map((f) => [f.fingerprint, f]));
@@ -679,7 +711,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
           result.fixed++;
         }
 
-        const puts: Promise<unknown>[] = writes.map((f) => fstore.put(f));
+        const puts: Promise<unknown>[] = [];
+        for (const f of writes) puts.push(handled(fstore.put(f)));
 
         const pages = tx.objectStore('pages');
         const prev = (await pages.get(url)) as PageRecord | undefined;
@@ -690,7 +723,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
           lastAudit: now,
           counts: openCounts(byFp.values()),
         };
-        puts.push(pages.put(rec));
+        puts.push(handled(pages.put(rec)));
         if (hasV2) {
           const a: AuditRecord = {
             url,
@@ -701,12 +734,12 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
             fixed: result.fixed,
             reopened: result.reopened,
           };
-          puts.push(tx.objectStore('audits').add(a));
+          puts.push(handled(tx.objectStore('audits').add(a)));
         }
         await Promise.all([...puts, tx.done]);
         result.findings = [...byFp.values()].filter((f) => scope(f.ruleId));
         return result;
-      });
+      }
     },
 
     async findingsForUrl(url) {

@@ -1,7 +1,420 @@
+/**
+ * The column list (栏目列表) of a listing page: its items with their dates, its paging, or the
+ * notice (暂无信息 …) an empty column shows instead of items.
+ *
+ * How: every element's children are grouped by tag; a group whose members each hold one title
+ * link (and usually one date) is a candidate list — `ul > li`, `table > tr`, `dl > dt+dd`,
+ * `div.list > div.card` alike, whatever the class names. Candidates inside page chrome (menus,
+ * header, footer, sidebars by name) or under a 相关链接/热点 heading are left out, and the list
+ * with the most dated items wins. Menus and footer link lists have no dates, so they lose even
+ * when no chrome name marks them. On the homepage every dated list counts (the homepage is
+ * "updated" when any of its lists is). A page with prose outside the list is an article whose
+ * side list is not a column: it gets null.
+ */
 import type { CheerioAPI } from 'cheerio';
-import type { Listing } from '../types';
+import type { AnyNode, Element } from 'domhandler';
+import type { Listing, ListingItem } from '../types';
+import words from '../dicts/listing-words.json';
+import { todayIso } from '../config';
+import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
+import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike } from './regions';
+import { isElement, makeSelectorFn } from './selector';
+import { normalizeSpace, stripSpace } from './text';
 
-/** Column list of a listing page (owned by the columns issue; placeholder until it lands). */
-export function extractListing(_$: CheerioAPI, _baseUrl: string, _ctx: { today?: string }): Listing | null {
+const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
+const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
+/** Chrome by tag, minus `form` and `button`: ASP.NET pages wrap the whole page in a form. */
+const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
+const LIST_TAGS = new Set(['ul', 'ol', 'tbody', 'table', 'thead', 'dl']);
+const RELATED = new RegExp(words.relatedHeadings);
+const EMPTY_TEXTS = new Set(words.emptyTexts);
+const EMPTY_PREFIX = /^(?:对不起|抱歉)?(?:本|该|此|当前)?(?:栏目|页面|频道|分类|目录|专题)?/;
+const ZERO_COUNT = words.zeroCountPatterns.map((p) => new RegExp(p));
+const TOTAL_PAGES = words.totalPagePatterns.map((p) => new RegExp(p));
+const NEXT_TEXTS = new Set(words.nextPageTexts);
+const PAGE_TWO_HREF = new RegExp(words.pageTwoHref, 'i');
+const CREATE_PAGE = /createPageHTML\(([^)]*)\)/;
+/** An item carrying more links than this is a block of lists, not one entry. */
+const MAX_LINKS_PER_ITEM = 4;
+/** An item with more text than this is a block of prose. */
+const MAX_ITEM_TEXT = 500;
+const MIN_TITLE = 4;
+
+interface Item {
+  roots: Element[];
+  title: string;
+  href: string | null;
+  parsed: ParsedDate | null;
+}
+
+interface Candidate {
+  parent: Element;
+  items: Item[];
+  dated: number;
+  order: number;
+}
+
+export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: string }): Listing | null {
+  const today = ctx.today ?? todayIso();
+  const body = ($('body').get(0) as Element | undefined) ?? null;
+  if (!body) return null;
+  let home = false;
+  try {
+    home = HOME_PATH.test(new URL(baseUrl).pathname);
+  } catch {
+    /* a relative or odd base: not the homepage */
+  }
+  const excluded = makeExclusion(home);
+  const selectorOf = makeSelectorFn($);
+
+  const candidates: Candidate[] = [];
+  let order = 0;
+  const visit = (el: Element) => {
+    if (INVISIBLE_TAGS.has(el.name) || excluded(el)) return;
+    const c = candidateOf(el, baseUrl, today, order++);
+    if (c) candidates.push(c);
+    for (const ch of el.children) if (isElement(ch)) visit(ch);
+  };
+  visit(body);
+
+  const best = pickBest(candidates, home);
+  if (!best) {
+    const empty = findEmptyNotice($, body, excluded);
+    if (!empty || (!home && hasProse(body, excluded, null))) return null;
+    return { items: [], emptyText: empty.text, paging: readPaging($, body, baseUrl), selector: empty.el ? selectorOf(empty.el) : null };
+  }
+  if (!home && hasProse(body, excluded, best.parent)) return null;
+
+  // The homepage's freshness is that of its freshest list: take every dated list.
+  const chosen = home ? candidates.filter((c) => c === best || c.dated >= 2) : [best];
+  const seen = new Set<Element>();
+  const items: ListingItem[] = [];
+  for (const c of chosen.sort((a, b) => a.order - b.order))
+    for (const it of c.items) {
+      if (seen.has(it.roots[0])) continue;
+      seen.add(it.roots[0]);
+      items.push({
+        title: it.title,
+        href: it.href,
+        date: it.parsed?.iso ?? null,
+        dateText: it.parsed?.raw ?? null,
+        selector: selectorOf(it.roots[0]),
+      });
+    }
+  return { items, emptyText: null, paging: readPaging($, body, baseUrl), selector: selectorOf(best.parent) };
+}
+
+/** True for elements whose subtree is page chrome (or, off the homepage, a related/hot list box). */
+function makeExclusion(home: boolean): (el: Element) => boolean {
+  const cache = new Map<Element, boolean>();
+  return (el: Element) => {
+    const hit = cache.get(el);
+    if (hit !== undefined) return hit;
+    const r =
+      (isChromeByTag(el) && !NOT_CHROME_TAGS.has(el.name)) ||
+      isChromeByName(el) ||
+      isFooterLike(el) ||
+      (!home && underRelatedHeading(el));
+    cache.set(el, r);
+    return r;
+  };
+}
+
+/** A box titled 相关链接 / 热点新闻 …: its heading is a short previous sibling or first child. */
+function underRelatedHeading(el: Element): boolean {
+  const probes: Element[] = [];
+  let prev = el.prev;
+  for (let i = 0; prev && i < 3; prev = prev.prev) {
+    if (isElement(prev)) {
+      probes.push(prev);
+      i++;
+    }
+  }
+  const first = el.children.find(isElement);
+  if (first && first !== el.children.filter(isElement).at(-1)) probes.push(first);
+  return probes.some((p) => {
+    const t = stripSpace(textOf(p));
+    return t.length > 0 && t.length <= 12 && RELATED.test(t);
+  });
+}
+
+function candidateOf(parent: Element, base: string, today: string, order: number): Candidate | null {
+  const kids = parent.children.filter(isElement).filter((c) => !INVISIBLE_TAGS.has(c.name));
+  if (kids.length === 0) return null;
+  let groups: Element[][];
+  let dateColumn = -1;
+  if (parent.name === 'dl' && kids.some((k) => k.name === 'dt')) {
+    // <dl><dt>title</dt><dd>date</dd>…: each dt with the dd's after it is one item.
+    groups = [];
+    for (const k of kids) {
+      if (k.name === 'dt' || groups.length === 0) groups.push([k]);
+      else groups[groups.length - 1].push(k);
+    }
+    return build(parent, groups, base, today, order, -1, true);
+  }
+  if (parent.name === 'tbody' || parent.name === 'table') dateColumn = dateColumnOf(parent.name === 'tbody' && isElement(parent.parent) ? parent.parent : parent);
+  const byTag = new Map<string, Element[]>();
+  for (const k of kids) byTag.set(k.name, [...(byTag.get(k.name) ?? []), k]);
+  let best: Candidate | null = null;
+  for (const [, members] of byTag) {
+    const c = build(
+      parent,
+      members.map((m) => [m]),
+      base,
+      today,
+      order,
+      dateColumn,
+      LIST_TAGS.has(parent.name),
+    );
+    if (c && (!best || c.dated > best.dated || (c.dated === best.dated && c.items.length > best.items.length))) best = c;
+  }
+  return best;
+}
+
+function build(parent: Element, groups: Element[][], base: string, today: string, order: number, dateColumn: number, listTag: boolean): Candidate | null {
+  const items: Item[] = [];
+  for (const g of groups) {
+    const it = readItem(g, base, today, dateColumn);
+    if (it) items.push(it);
+  }
+  if (items.length === 0) return null;
+  // Outside list elements, a lone item or a group where most members are not items is layout.
+  if (!listTag && (items.length < 2 || items.length * 2 < groups.length)) return null;
+  return { parent, items, dated: items.filter((i) => i.parsed).length, order };
+}
+
+/** The index of the 发布日期 (else 日期/时间) column from a table's header row. */
+function dateColumnOf(table: Element): number {
+  const rows: Element[] = [];
+  const collect = (el: Element) => {
+    for (const c of el.children) if (isElement(c)) c.name === 'tr' ? rows.push(c) : ['thead', 'tbody'].includes(c.name) && collect(c);
+  };
+  collect(table);
+  const head = rows.find((r) => r.children.some((c) => isElement(c) && c.name === 'th')) ?? rows[0];
+  if (!head) return -1;
+  const cells = head.children.filter(isElement).map((c) => stripSpace(textOf(c)));
+  const pub = cells.findIndex((t) => /^(?:发布|发文|公开|更新)(?:日期|时间)$/.test(t));
+  if (pub >= 0) return pub;
+  return cells.findIndex((t) => /^(?:日期|时间)$/.test(t));
+}
+
+interface TextPiece {
+  text: string;
+  anchor: Element | null;
+  cell: number;
+}
+
+function readItem(roots: Element[], base: string, today: string, dateColumn: number): Item | null {
+  const anchors: Element[] = [];
+  const pieces: TextPiece[] = [];
+  let total = 0;
+  let cell = -1;
+  const walk = (n: AnyNode, anchor: Element | null, top: boolean) => {
+    if (n.type === 'text') {
+      const t = normalizeSpace((n as unknown as { data: string }).data);
+      if (t) {
+        pieces.push({ text: t, anchor, cell });
+        total += t.length;
+      }
+      return;
+    }
+    if (!isElement(n) || INVISIBLE_TAGS.has(n.name)) return;
+    if (top && (n.name === 'td' || n.name === 'th')) cell++;
+    let a = anchor;
+    if (n.name === 'a' && n.attribs.href && !SKIP_HREF.test(n.attribs.href)) {
+      anchors.push(n);
+      a = n;
+    }
+    for (const c of n.children) walk(c, a, top && (n.name === 'tr' || n.name === 'tbody'));
+  };
+  for (const r of roots) walk(r, null, r.name === 'tr');
+  if (anchors.length === 0 || anchors.length > MAX_LINKS_PER_ITEM || total > MAX_ITEM_TEXT) return null;
+
+  // The title link: the one with the most text (an image link next to it has none).
+  let titleA: Element | null = null;
+  let titleText = '';
+  for (const a of anchors) {
+    const t = anchorTitle(a);
+    if (t.length > titleText.length) {
+      titleA = a;
+      titleText = t;
+    }
+  }
+  if (!titleA) return null;
+  // The title's own text node: the longest piece inside the title link.
+  const inTitle = pieces.filter((p) => p.anchor === titleA);
+  const titlePiece = inTitle.reduce<TextPiece | null>((m, p) => (!m || p.text.length > m.text.length ? p : m), null);
+
+  const dateOf = (p: TextPiece) => findFullDates(p.text)[0] ?? parseYearlessDate(p.text, today);
+  let parsed: ParsedDate | null = null;
+  if (dateColumn >= 0) for (const p of pieces) if (p.cell === dateColumn && (parsed = dateOf(p))) break;
+  if (!parsed) for (const p of pieces) if (p.anchor !== titleA && (parsed = dateOf(p))) break;
+  if (!parsed) for (const p of inTitle) if (p !== titlePiece && (parsed = dateOf(p))) break;
+  if (!parsed && titlePiece) {
+    // <a>标题 2021-03-05</a>: a date at the very end of the title is the item's date.
+    const tail = findFullDates(titleText).at(-1);
+    if (tail && titleText.slice(tail.index + tail.raw.length).trim() === '' && tail.index > 0) {
+      parsed = tail;
+      titleText = titleText.slice(0, tail.index).replace(/[\s\-—|｜[(（【]+$/, '');
+    }
+  }
+  titleText = titleText.replace(/^[·•\-—▪■□◆◇●○►▶>\s]+/, '');
+  if (titleText.length < MIN_TITLE) return null;
+  let href: string | null = null;
+  try {
+    href = new URL(titleA.attribs.href.trim(), base).href;
+  } catch {
+    href = null;
+  }
+  return { roots, title: titleText, href, parsed };
+}
+
+/** Link text, or its title attribute when the text is cut short (`关于做好…`). */
+function anchorTitle(a: Element): string {
+  const text = normalizeSpace(textOf(a));
+  const attr = normalizeSpace(a.attribs.title ?? '');
+  if (attr.length > text.length && (/(?:\.{2,}|…+)$/.test(text) || text === '' || attr.startsWith(text.replace(/(?:\.{2,}|…+)$/, '')))) return attr;
+  return text;
+}
+
+function pickBest(cands: Candidate[], home: boolean): Candidate | null {
+  let best: Candidate | null = null;
+  for (const c of cands) {
+    if (!best || c.dated > best.dated || (c.dated === best.dated && c.items.length > best.items.length)) best = c;
+  }
+  if (!best) return null;
+  if (best.dated > 0) return best;
+  // No dates anywhere: accept an undated list only when it plainly is one (a column whose items
+  // show no date is itself a finding); menus and link boxes have few, short entries.
+  if (home) return null;
+  const avg = best.items.reduce((n, i) => n + i.title.length, 0) / best.items.length;
+  return best.items.length >= 5 && avg >= 8 ? best : null;
+}
+
+/** Sentence punctuation outside links, chrome and the list: an article, not a column page. */
+function hasProse(body: Element, excluded: (el: Element) => boolean, list: Element | null): boolean {
+  let chars = 0;
+  let stops = 0;
+  const walk = (n: AnyNode) => {
+    if (n.type === 'text') {
+      const d = (n as unknown as { data: string }).data;
+      chars += d.replace(/\s+/g, '').length;
+      stops += (d.match(/[，。；！？]/g) ?? []).length;
+      return;
+    }
+    if (!isElement(n) || n === list || n.name === 'a' || INVISIBLE_TAGS.has(n.name) || excluded(n)) return;
+    for (const c of n.children) walk(c);
+  };
+  walk(body);
+  return chars >= 300 && stops >= 10;
+}
+
+/** The 暂无信息 notice of an empty column, or a pager that says 共0条. */
+function findEmptyNotice($: CheerioAPI, body: Element, excluded: (el: Element) => boolean): { text: string; el: Element | null } | null {
+  let found: { text: string; el: Element | null } | null = null;
+  const walk = (n: AnyNode) => {
+    if (found) return;
+    if (n.type === 'text') {
+      const raw = normalizeSpace((n as unknown as { data: string }).data);
+      const t = stripSpace(raw).replace(/[。！!.…～~,，、:：\-—（）()]/g, '');
+      if (t && t.length <= 20 && EMPTY_TEXTS.has(t.replace(EMPTY_PREFIX, ''))) found = { text: raw, el: n.parent as Element };
+      return;
+    }
+    if (!isElement(n) || INVISIBLE_TAGS.has(n.name) || excluded(n)) return;
+    for (const c of n.children) walk(c);
+  };
+  walk(body);
+  if (found) return found;
+  // A pager saying 共0条 sits in chrome-named boxes (pager, page): read the whole body.
+  const all = normalizeSpace($(body).text());
+  for (const re of ZERO_COUNT) {
+    const m = re.exec(all);
+    if (m) return { text: m[0], el: null };
+  }
   return null;
+}
+
+/** 共N页, 下一页, a link to page 2, or TRS's createPageHTML(total, current, "index", "html"). */
+function readPaging($: CheerioAPI, body: Element, base: string): Listing['paging'] {
+  let totalPages: number | null = null;
+  let nextUrl: string | null = null;
+  const resolve = (href: string) => {
+    try {
+      return new URL(href.trim(), base).href;
+    } catch {
+      return null;
+    }
+  };
+  const script = $('script')
+    .toArray()
+    .map((s) => $(s).text())
+    .join('\n');
+  const cp = CREATE_PAGE.exec(script);
+  if (cp) {
+    const args = cp[1].split(',').map((s) => s.trim().replace(/^['"]|['"]$/g, ''));
+    const nums = args.map((a) => (/^\d+$/.test(a) ? +a : null));
+    const i = nums.findIndex((n) => n !== null);
+    if (i >= 0) {
+      totalPages = nums[i];
+      const cur = nums[i + 1] ?? 0;
+      const prefix = args[i + 2];
+      const ext = args[i + 3];
+      if (totalPages !== null && cur + 1 < totalPages && prefix && ext && /^\w+$/.test(prefix) && /^\w+$/.test(ext))
+        nextUrl = resolve(`${prefix}_${cur + 1}.${ext}`);
+    }
+  }
+  const text = normalizeSpace(textOf(body));
+  if (totalPages === null)
+    for (const re of TOTAL_PAGES) {
+      const m = re.exec(text);
+      if (m) {
+        totalPages = +m[1];
+        break;
+      }
+    }
+  if (!nextUrl) {
+    let pageTwo: string | null = null;
+    $(body)
+      .find('a[href]')
+      .each((_, node) => {
+        const a = node as Element;
+        const href = a.attribs.href;
+        if (SKIP_HREF.test(href)) return undefined;
+        const t = normalizeSpace($(a).text());
+        const names = `${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`.toLowerCase();
+        if (NEXT_TEXTS.has(t) || /(^|[-_ ])next([-_ ]|$)/.test(names)) {
+          nextUrl = resolve(href);
+          return false;
+        }
+        if (!pageTwo && (t === '2' || t === '[2]') && PAGE_TWO_HREF.test(href)) pageTwo = resolve(href);
+        return undefined;
+      });
+    nextUrl ??= pageTwo;
+  }
+  return { totalPages, nextUrl };
+}
+
+function textOf(el: Element): string {
+  let s = '';
+  const walk = (n: AnyNode) => {
+    if (n.type === 'text') s += (n as unknown as { data: string }).data;
+    else if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) walk(c);
+  };
+  walk(el);
+  return s;
+}
+
+/** True when a listing URL is a later page of its column (index_1.html, ?page=3): its newest item is on page 1. */
+export function isLaterPage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (/(?:^|\/)(?:index|list|default|more|page)_[1-9]\d*\.s?html?$/i.test(u.pathname)) return true;
+    for (const k of ['page', 'pageNo', 'pageNum', 'pageIndex', 'pageindex', 'curPage', 'currentPage', 'p', 'pn', 'pagenum']) {
+      const v = u.searchParams.get(k);
+      if (v && /^\d+$/.test(v) && +v >= 2) return true;
+    }
+  } catch {
+    /* not a URL */
+  }
+  return false;
 }

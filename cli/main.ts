@@ -1,0 +1,171 @@
+/**
+ * govlint audit <file|dir|url>... [--format table|json] [--config FILE] [--profile NAME]
+ *                                  [--today YYYY-MM-DD] [--base-url URL]
+ * Same extractPage + audit as the extension. Exit 0: no error-level finding; 1: some; 2: usage
+ * or input error (message on stderr).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { PROFILE_NAMES, validateConfig } from '../rules/config';
+import { ruleById } from '../rules/index';
+import { auditHtml, extractFor, MemoryLookups } from '../rules/run';
+import type { Config, Level } from '../rules/types';
+import { collectInputs, InputError, loadInput, type Input, type Loaded } from './inputs';
+import { formatTable, summaryLine, type PageOutput } from './format-table';
+
+const USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
+
+选项：
+  --format table|json   输出格式（默认 table）
+  --config FILE         配置文件（JSON：profile、rules、sites、dictionaries）
+  --profile NAME        规则方案：${PROFILE_NAMES.join(' | ')}（默认 daily）
+  --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
+  --base-url URL        本地文件原来的网址（目录时为目录对应的网址）
+  -h, --help            显示帮助
+
+退出码：0 无严重问题；1 有严重问题；2 用法或输入错误。`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      process.stderr.write(`govlint: ${e.message}\n`);
+      if (e instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'table' },
+        config: { type: 'string' },
+        profile: { type: 'string' },
+        today: { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const [command, ...targets] = positionals;
+  if (command !== 'audit') throw new UsageError(command ? `未知命令：${command}` : '缺少命令');
+  if (targets.length === 0) throw new UsageError('请指定要检查的文件、目录或网址');
+  if (!['table', 'json'].includes(values.format!)) throw new UsageError(`未知的输出格式：${values.format}`);
+
+  const config = await loadConfig(values.config);
+  if (values.profile) {
+    if (!PROFILE_NAMES.includes(values.profile)) throw new UsageError(`未知的规则方案：${values.profile}（可选 ${PROFILE_NAMES.join(' / ')}）`);
+    config.profile = values.profile;
+  }
+  if (values.today) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || isNaN(Date.parse(values.today))) throw new UsageError(`--today 须为 YYYY-MM-DD：${values.today}`);
+    config.today = values.today;
+  }
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url 须为 http(s) 网址：${baseUrl}`);
+
+  const inputs = await collectInputs(targets, baseUrl);
+  const pages = await auditAll(inputs, config);
+
+  const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
+  for (const p of pages) for (const f of p.findings) counts[f.level]++;
+
+  if (values.format === 'json') {
+    const doc = {
+      version: 1,
+      pages: pages.map((p) => ({
+        input: p.input,
+        url: p.url,
+        kind: p.kind,
+        title: p.title,
+        ...(p.error ? { error: p.error } : {}),
+        findings: p.findings.map((f) => ({
+          ruleId: f.ruleId,
+          level: f.level,
+          certainty: f.certainty,
+          message: f.message,
+          excerpt: f.excerpt,
+          suggestion: f.suggestion ?? null,
+          field: f.field ?? null,
+          selector: f.selector ?? null,
+        })),
+      })),
+      summary: counts,
+    };
+    await write(JSON.stringify(doc, null, 2) + '\n');
+  } else {
+    await write(formatTable(pages, process.stdout.isTTY === true) + summaryLine(pages, counts));
+  }
+  if (pages.length > 0 && pages.every((p) => p.error)) return 2;
+  return counts.error > 0 ? 1 : 0;
+}
+
+/** Two passes: first every page's index number (for duplicates across the run), then the audit. */
+async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> {
+  const lookups = new MemoryLookups();
+  // URL inputs are fetched once and kept; files are re-read in the second pass (a run of thousands stays small in memory).
+  const fetched = new Map<Input, Loaded>();
+  const failed = new Map<Input, string>();
+  for (const input of inputs) {
+    try {
+      const loaded = await loadInput(input);
+      if (input.kind === 'url') fetched.set(input, loaded);
+      lookups.add(extractFor(loaded.html, loaded.url, config, loaded.charset));
+    } catch (e) {
+      failed.set(input, e instanceof Error ? e.message : String(e));
+    }
+  }
+  const pages: PageOutput[] = [];
+  for (const input of inputs) {
+    const error = failed.get(input);
+    if (error) {
+      pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error });
+      continue;
+    }
+    const loaded = fetched.get(input) ?? (await loadInput(input));
+    const result = await auditHtml(loaded.html, loaded.url, config, { lookups, charset: loaded.charset });
+    for (const d of result.diagnostics) process.stderr.write(`govlint: 规则 ${d.ruleId} 在 ${loaded.url} 上出错：${d.message}\n`);
+    pages.push({ input: input.input, url: loaded.url, kind: result.model.kind, title: result.model.headline || result.model.title, findings: result.findings });
+  }
+  return pages;
+}
+
+async function loadConfig(path: string | undefined): Promise<Config> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputError(`无法读取配置文件：${path}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(`配置文件不是有效的 JSON（${path}）：${e instanceof Error ? e.message : e}`);
+  }
+  const problems = validateConfig(value, new Set(ruleById.keys()));
+  if (problems.length) throw new InputError(`配置文件有误（${path}）：\n  - ${problems.join('\n  - ')}`);
+  return value as Config;
+}
+
+/** Resolves once the chunk is handed to the OS, so a large report is complete before exit. */
+function write(s: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(s, (err) => (err ? reject(err) : resolve())));
+}

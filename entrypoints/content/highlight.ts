@@ -1,0 +1,88 @@
+/**
+ * Marks findings in the page with the CSS Custom Highlight API: ranges over the page's own text
+ * nodes, painted by `::highlight()` rules — the page's DOM is not modified. The `::highlight`
+ * rules must live in a page-level stylesheet (a shadow root's styles do not reach page text),
+ * so one small <style> with only those rules is added to <head>.
+ */
+import type { Level } from '../../rules/types';
+import type { OverlayFinding } from '../../utils/messages';
+
+const STYLE_ID = 'govlint-highlight-style';
+const NAMES: Record<Level, string> = { error: 'govlint-error', warn: 'govlint-warn', info: 'govlint-info' };
+
+function ensureStyle() {
+  if (document.getElementById(STYLE_ID)) return;
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent =
+    '::highlight(govlint-error){background-color:rgba(217,48,37,.28);text-decoration:underline wavy #d93025}' +
+    '::highlight(govlint-warn){background-color:rgba(227,116,0,.25);text-decoration:underline wavy #e37400}' +
+    '::highlight(govlint-info){background-color:rgba(26,115,232,.18)}' +
+    '::highlight(govlint-flash){background-color:rgba(255,235,59,.9)}';
+  (document.head ?? document.documentElement).appendChild(style);
+}
+
+/** The range of `matched` inside `el` (whitespace-insensitive), or the whole element. */
+export function rangeFor(el: Element, matched?: string): Range {
+  const range = document.createRange();
+  if (matched) {
+    const wanted = matched.replace(/\s+/g, '');
+    let flat = '';
+    const map: { node: Text; offset: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const data = n.data;
+      for (let i = 0; i < data.length; i++) {
+        if (/\s/.test(data[i])) continue;
+        flat += data[i];
+        map.push({ node: n, offset: i });
+      }
+    }
+    const at = flat.indexOf(wanted);
+    if (at >= 0 && wanted.length > 0) {
+      const a = map[at];
+      const b = map[at + wanted.length - 1];
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset + 1);
+      return range;
+    }
+  }
+  range.selectNodeContents(el);
+  return range;
+}
+
+function query(selector: string | undefined): Element | null {
+  if (!selector) return null;
+  try {
+    return document.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function applyHighlights(findings: OverlayFinding[]) {
+  if (!('highlights' in CSS)) return;
+  ensureStyle();
+  const byLevel: Record<Level, Range[]> = { error: [], warn: [], info: [] };
+  for (const f of findings) {
+    const el = query(f.selector);
+    if (el) byLevel[f.level].push(rangeFor(el, f.matched));
+  }
+  for (const level of Object.keys(NAMES) as Level[]) CSS.highlights.set(NAMES[level], new Highlight(...byLevel[level]));
+}
+
+export function clearHighlights() {
+  if (!('highlights' in CSS)) return;
+  for (const name of [...Object.values(NAMES), 'govlint-flash']) CSS.highlights.delete(name);
+}
+
+/** Scrolls to a finding and flashes it for a moment. */
+export function flashFinding(f: OverlayFinding) {
+  const el = query(f.selector);
+  if (!el) return;
+  el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  if (!('highlights' in CSS)) return;
+  ensureStyle();
+  CSS.highlights.set('govlint-flash', new Highlight(rangeFor(el, f.matched)));
+  setTimeout(() => CSS.highlights.delete('govlint-flash'), 1600);
+}

@@ -1,0 +1,126 @@
+/**
+ * Content script: thin. Waits for the page to settle, sends the rendered DOM to the background,
+ * and draws what comes back: text highlights (CSS Custom Highlight API, no change to the page's
+ * DOM) and a small panel in a shadow root. Runs by default on *.gov.cn and *.政务; elsewhere the
+ * popup injects it on demand (activeTab) and it only draws.
+ */
+import './overlay.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AuditSummary, Request, Response } from '../../utils/messages';
+import { applyHighlights, clearHighlights, flashFinding } from './highlight';
+import { Panel } from './Panel';
+
+const AUTO_HOSTS = /(^|\.)gov\.cn$|(^|\.)xn--zfr164b$/i;
+const SETTLE_MS = 800;
+const MAX_WAIT_MS = 6000;
+
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const w = window as unknown as { __govlint?: boolean };
+    if (w.__govlint) return; // injected twice (declared + on demand): one is enough
+    w.__govlint = true;
+
+    let ui: ShadowRootContentScriptUi<void> | null = null;
+    let summary: AuditSummary | null = null;
+    const audited = new Set<string>();
+
+    const show = async (s: AuditSummary) => {
+      summary = s;
+      applyHighlights(s.findings);
+      if (!ui) {
+        ui = await createShadowRootUi(ctx, {
+          name: 'govlint-panel',
+          position: 'overlay',
+          alignment: 'bottom-right',
+          zIndex: 2147483646,
+          anchor: 'body',
+          onMount: (container) => renderPanel(container),
+          onRemove: (container) => container && render(null, container),
+        });
+        ui.mount();
+      } else renderPanel(ui.uiContainer);
+    };
+    const renderPanel = (container: HTMLElement) =>
+      render(<Panel summary={summary!} onPick={(f) => flashFinding(f)} onClose={() => { ui?.remove(); ui = null; clearHighlights(); }} />, container);
+
+    browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse) => {
+      const msg = raw as Request;
+      if (msg.type === 'ping') {
+        sendResponse({ ok: true, data: 'pong' });
+        return true;
+      }
+      if (msg.type === 'show-findings' && msg.summary.url === normalize(location.href)) {
+        void show(msg.summary);
+        sendResponse({ ok: true, data: null });
+        return true;
+      }
+      return undefined;
+    });
+
+    const auditNow = async () => {
+      const url = normalize(location.href);
+      if (audited.has(url)) return;
+      audited.add(url);
+      const s = await sendSnapshot(url);
+      if (s && s.url === normalize(location.href)) await show(s);
+    };
+
+    if (AUTO_HOSTS.test(location.hostname)) {
+      await settle(ctx);
+      await auditNow();
+      // Single-page sites change URL without a load: audit each new URL once.
+      ctx.addEventListener(window, 'wxt:locationchange', async () => {
+        await settle(ctx);
+        await auditNow();
+      });
+    }
+  },
+});
+
+function normalize(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** Sends the rendered DOM; retries once when the service worker was stopped mid-way. */
+async function sendSnapshot(url: string): Promise<AuditSummary | null> {
+  const msg: Request = { type: 'snapshot', url, html: document.documentElement.outerHTML };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const res = (await browser.runtime.sendMessage(msg)) as Response<AuditSummary> | undefined;
+      if (res?.ok) return res.data;
+      if (res && !res.ok) console.warn('GovLint：检查失败：', res.error);
+      return null;
+    } catch (e) {
+      if (attempt === 1) console.warn('GovLint：无法连接扩展后台：', e);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  return null;
+}
+
+/** Resolves when the DOM has been quiet for SETTLE_MS (scripts done rendering), at most MAX_WAIT_MS. */
+function settle(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = ctx.setTimeout(done, SETTLE_MS);
+    const cap = ctx.setTimeout(done, MAX_WAIT_MS);
+    const obs = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = ctx.setTimeout(done, SETTLE_MS);
+    });
+    obs.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    function done() {
+      obs.disconnect();
+      clearTimeout(timer);
+      clearTimeout(cap);
+      resolve();
+    }
+  });
+}

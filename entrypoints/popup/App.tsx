@@ -1,0 +1,162 @@
+/**
+ * The popup: the current page's findings. Counts by level, findings grouped by category with
+ * message, excerpt and suggestion; re-audit; a link to the page's findings in the dashboard.
+ * Reads the store directly (extension pages share the extension's IndexedDB); audits go
+ * through the background.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Category, Level } from '../../rules/types';
+import { normalizeUrl, openStore, type PageRecord, type StoredFinding } from '../../utils/db';
+import { CATEGORY_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
+import type { Request, Response } from '../../utils/messages';
+
+const LEVELS: Level[] = ['error', 'warn', 'info'];
+
+interface State {
+  tabId: number | null;
+  url: string | null;
+  page: PageRecord | null;
+  findings: StoredFinding[];
+}
+
+async function loadState(): Promise<State> {
+  // Opened as a tab (tests, or "pop out"), the popup is told which tab to show with ?tabId=
+  const forced = new URLSearchParams(location.search).get('tabId');
+  const tab = forced ? await browser.tabs.get(Number(forced)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const url = tab?.url && /^https?:/.test(tab.url) ? normalizeUrl(tab.url) : null;
+  if (!url) return { tabId: tab?.id ?? null, url: null, page: null, findings: [] };
+  const store = await openStore();
+  try {
+    const [page, findings] = await Promise.all([store.page(normalizeUrl(url)), store.findingsForUrl(normalizeUrl(url))]);
+    return { tabId: tab?.id ?? null, url: normalizeUrl(url), page: page ?? null, findings };
+  } finally {
+    store.close();
+  }
+}
+
+export function App() {
+  const [state, setState] = useState<State | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = () => loadState().then(setState, (e) => setError(String(e?.message ?? e)));
+  useEffect(() => {
+    void refresh();
+    const onMsg = (raw: unknown) => {
+      const m = raw as Request;
+      if (m.type === 'findings-updated') void refresh();
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => browser.runtime.onMessage.removeListener(onMsg);
+  }, []);
+
+  const audit = async () => {
+    if (state?.tabId == null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = (await browser.runtime.sendMessage({ type: 'audit-tab', tabId: state.tabId } satisfies Request)) as Response;
+      if (!res.ok) setError(res.error);
+      await refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openDashboard = () => {
+    const q = state?.url ? `?url=${encodeURIComponent(state.url)}` : '';
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${q}` as '/dashboard.html') });
+  };
+
+  if (!state) return <div class="popup loading">{error ?? '正在读取…'}</div>;
+  const open = state.findings.filter((f) => f.status === 'open');
+  const closed = state.findings.filter((f) => f.status !== 'open');
+  const counts = Object.fromEntries(LEVELS.map((l) => [l, open.filter((f) => f.level === l).length])) as Record<Level, number>;
+  const groups = new Map<Category, StoredFinding[]>();
+  for (const f of sortFindings(open)) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+
+  return (
+    <div class="popup">
+      <header>
+        <h1>GovLint 政务网站自查助手</h1>
+      </header>
+      {!state.url ? (
+        <p class="muted">此页面不是网页，无法检查。</p>
+      ) : (
+        <>
+          <section class="page">
+            <div class="page-title" title={state.url}>
+              {state.page?.headline || state.page?.title || state.url}
+            </div>
+            <div class="muted">
+              {state.page ? `上次检查：${new Date(state.page.lastAudit).toLocaleString('zh-CN')}` : '本页尚未检查'}
+              {state.page?.column ? ` · 栏目：${state.page.column}` : ''}
+            </div>
+          </section>
+          <section class="counts" data-testid="counts">
+            {LEVELS.map((l) => (
+              <div class={`count lv-${l}`} key={l} data-level={l}>
+                <span class="n">{counts[l]}</span>
+                <span class="label">{LEVEL_LABEL.zh[l]}</span>
+              </div>
+            ))}
+          </section>
+          <div class="actions">
+            <button onClick={audit} disabled={busy || state.tabId == null} data-testid="reaudit">
+              {busy ? '正在检查…' : state.page ? '重新检查' : '检查此页'}
+            </button>
+            <button onClick={openDashboard} class="secondary" data-testid="open-dashboard">
+              在管理台中查看
+            </button>
+          </div>
+          {error && <p class="error">检查失败：{error}</p>}
+          {state.page && open.length === 0 && <p class="ok">未发现待整改问题。</p>}
+          {[...groups].map(([cat, list]) => (
+            <section class="group" key={cat} data-category={cat}>
+              <h2>
+                {CATEGORY_LABEL.zh[cat]} <span class="muted">{list.length}</span>
+              </h2>
+              <ul>
+                {list.map((f) => (
+                  <FindingItem f={f} key={f.fingerprint} />
+                ))}
+              </ul>
+            </section>
+          ))}
+          {closed.length > 0 && (
+            <details class="closed">
+              <summary>已整改 / 已忽略 {closed.length}</summary>
+              <ul>
+                {closed.map((f) => (
+                  <FindingItem f={f} key={f.fingerprint} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function FindingItem({ f }: { f: StoredFinding }) {
+  return (
+    <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status}>
+      <div class="msg">
+        <span class="tag">{LEVEL_LABEL.zh[f.level]}</span>
+        {f.certainty === 'suspected' && <span class="sus">疑似</span>}
+        {f.status !== 'open' && <span class="status">{STATUS_LABEL.zh[f.status]}</span>}
+        {f.message}
+      </div>
+      {f.excerpt && <div class="excerpt">原文：{f.excerpt}</div>}
+      {f.suggestion && <div class="suggestion">建议：{f.suggestion}</div>}
+    </li>
+  );
+}
+
+function sortFindings(list: StoredFinding[]): StoredFinding[] {
+  return [...list].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.ruleId.localeCompare(b.ruleId));
+}

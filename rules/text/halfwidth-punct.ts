@@ -1,0 +1,67 @@
+/**
+ * text/halfwidth-punct — 中文中的半角标点: `,` `;` `:` `(` `)` used between Chinese characters,
+ * where GB/T 15834 wants the full-width marks. Numbers, times (10:30), URLs and Latin text are
+ * left alone: a mark counts only with a hanzi on both sides (for brackets: a hanzi outside and
+ * hanzi inside). One finding per block with the count.
+ * Reference: GB/T 15834-2011《标点符号用法》。
+ */
+import { defineRule } from '../define';
+import { excerptAround, HAN_RE, isHan, OccurrenceCounter, REF_GBT15834 } from './util';
+
+/** Offsets of half-width marks that sit in Chinese text. */
+export function halfwidthMarks(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ',' || c === ';' || c === ':') {
+      if (isHan(text[i - 1]) && isHan(text[i + 1])) out.push(i);
+    } else if (c === '(') {
+      const j = text.indexOf(')', i + 1);
+      if (j < 0 || j - i > 40) continue;
+      const inner = text.slice(i + 1, j);
+      if (/[()（）]/.test(inner) || !HAN_RE.test(inner)) continue;
+      if (isHan(text[i - 1]) || isHan(text[j + 1]) || i === 0) out.push(i, j);
+      i = j;
+    }
+  }
+  return out;
+}
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
+
+const halfwidth = defineRule({
+  id: 'text/halfwidth-punct',
+  category: 'text',
+  defaultLevel: 'info',
+  meta: {
+    title: { zh: '半角标点', en: 'Half-width punctuation in Chinese' },
+    description: '中文之间使用了半角的 , ; : ( )，应为全角标点。数字、时间、网址和外文不检查。每段报告一次。',
+    reference: REF_GBT15834,
+    messages: {
+      halfwidth: { zh: '本段有 {count} 处半角标点，如“{example}”应为“{full}”', en: '{count} half-width marks in Chinese text, e.g. "{example}" should be "{full}"' },
+    },
+  },
+  defaultOptions: {},
+  check(model, ctx) {
+    const occ = new OccurrenceCounter();
+    for (const block of model.body) {
+      const hits = halfwidthMarks(block.text);
+      if (!hits.length) continue;
+      const first = hits[0];
+      const mark = block.text[first];
+      const sample = block.text.slice(Math.max(0, first - 2), first + 3);
+      ctx.report({
+        messageId: 'halfwidth',
+        data: { count: hits.length, example: mark, full: FULL[mark] },
+        excerpt: excerptAround(block.text, first, first + 1),
+        suggestion: FULL[mark],
+        selector: block.selector,
+        textOffset: first,
+        textLength: 1,
+        key: `${sample}#${occ.next(sample)}`,
+      });
+    }
+  },
+});
+
+export const halfwidthPunctRules = [halfwidth];

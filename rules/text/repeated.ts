@@ -1,0 +1,140 @@
+/**
+ * text/repeated — 重复字词 (RULES.md §J):
+ * - doubled function words (的的, 了了, 和和) from rules/dicts/function-words.txt, with the
+ *   longer words they are legitimate in (的的确确, 不了了之);
+ * - a word of 2–4 hanzi written twice (我们我们), unless the doubled form is a legitimate
+ *   reduplication (rules/dicts/reduplication.txt: 研究研究, 讨论讨论) or counts off (一步一步);
+ * - a clause repeated back to back (依法做到“应公开尽公开”，依法做到“应公开尽公开”).
+ * Single characters doubled (人人, 常常, 作作 in 工作作风) are not judged: without word
+ * segmentation most are correct.
+ * Reference: 《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）内容准确性。
+ */
+import { defineRule } from '../define';
+import type { TextBlock } from '../types';
+import { builtinDicts } from './dicts';
+import { coveredBy } from './dictset';
+import { excerptAround, isHan, OccurrenceCounter } from './util';
+
+interface Options extends Record<string, unknown> {
+  /** Minimum hanzi in a clause for a back-to-back repeat to be reported. */
+  minClause: number;
+  words: boolean;
+  functionWords: boolean;
+  clauses: boolean;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  unit: string;
+  kind: 'functionWord' | 'word' | 'clause';
+}
+
+const CLAUSE_SEP = /[，,。；;！!？?：:、\s]/;
+const countHan = (s: string) => [...s].filter(isHan).length;
+
+function findInBlock(block: TextBlock, opts: Options): Found[] {
+  const text = block.text;
+  const { functionWords, reduplication } = builtinDicts();
+  const redup = [...reduplication];
+  const out: Found[] = [];
+  const isRedup = (s: string, start: number, end: number) => reduplication.has(s) || coveredBy(text, start, end, s, redup.filter((w) => w.includes(s)));
+
+  if (opts.functionWords) {
+    for (const fw of functionWords) {
+      const dd = fw.word + fw.word;
+      for (let i = text.indexOf(dd); i >= 0; i = text.indexOf(dd, i + 1)) {
+        const end = i + dd.length;
+        if (coveredBy(text, i, end, dd, fw.exceptions) || isRedup(dd, i, end)) continue;
+        // 的的的: one finding for the run.
+        if (out.some((f) => f.kind === 'functionWord' && f.end > i)) continue;
+        out.push({ start: i, end, unit: fw.word, kind: 'functionWord' });
+      }
+    }
+  }
+
+  if (opts.words) {
+    for (let L = 4; L >= 2; L--) {
+      for (let i = 0; i + 2 * L <= text.length; i++) {
+        const unit = text.slice(i, i + L);
+        if (!text.startsWith(unit, i + L)) continue;
+        if (![...unit].every(isHan)) continue;
+        if ([...unit].every((c) => c === unit[0])) continue; // 哈哈哈哈, 谢谢谢谢
+        if (unit[0] === '一') continue; // 一步一步, 一点一点
+        const end = i + 2 * L;
+        if (isRedup(unit + unit, i, end)) continue;
+        if (out.some((f) => f.start < end && f.end > i)) continue;
+        out.push({ start: i, end, unit, kind: 'word' });
+      }
+    }
+  }
+
+  if (opts.clauses) {
+    // Clauses with their separators: 依法做到“应公开尽公开”，
+    const clauses: { start: number; end: number; body: string }[] = [];
+    let s = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || CLAUSE_SEP.test(text[i])) {
+        if (i > s) clauses.push({ start: s, end: i, body: text.slice(s, i) });
+        s = i + 1;
+      }
+    }
+    for (let k = 1; k < clauses.length; k++) {
+      const a = clauses[k - 1];
+      const b = clauses[k];
+      if (a.body !== b.body || countHan(a.body) < opts.minClause) continue;
+      if (b.start - a.end > 2) continue;
+      if (out.some((f) => f.start < b.end && f.end > a.start)) continue;
+      out.push({ start: a.start, end: b.end, unit: a.body, kind: 'clause' });
+    }
+    // The same run written twice with nothing between: 依法做到应公开尽公开依法做到应公开尽公开
+    for (let L = 6; L <= 40; L++) {
+      for (let i = 0; i + 2 * L <= text.length; i++) {
+        if (text.charCodeAt(i) !== text.charCodeAt(i + L)) continue;
+        const unit = text.slice(i, i + L);
+        if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause || CLAUSE_SEP.test(unit)) continue;
+        const end = i + 2 * L;
+        if (out.some((f) => f.start < end && f.end > i)) continue;
+        out.push({ start: i, end, unit, kind: 'clause' });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const repeated = defineRule<Options>({
+  id: 'text/repeated',
+  category: 'text',
+  defaultLevel: 'warn',
+  meta: {
+    title: { zh: '重复字词', en: 'Repeated words' },
+    description: '重复的虚词（的的、了了）、非重叠式的重复词语（我们我们），以及紧接着重复的分句。合法的重叠词（常常、研究研究）见词表。',
+    reference: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）',
+    messages: {
+      functionWord: { zh: '虚词“{unit}”重复', en: 'Function word "{unit}" doubled' },
+      word: { zh: '词语“{unit}”重复', en: 'Word "{unit}" written twice' },
+      clause: { zh: '分句“{unit}”重复', en: 'Clause "{unit}" repeated' },
+    },
+  },
+  defaultOptions: { minClause: 4, words: true, functionWords: true, clauses: true },
+  check(model, ctx) {
+    const occ = new OccurrenceCounter();
+    for (const block of model.body) {
+      for (const f of findInBlock(block, ctx.options)) {
+        const shown = f.unit.length > 30 ? f.unit.slice(0, 29) + '…' : f.unit;
+        ctx.report({
+          messageId: f.kind,
+          data: { unit: shown },
+          excerpt: excerptAround(block.text, f.start, f.end),
+          suggestion: f.kind === 'clause' ? block.text.slice(f.start, f.start + Math.ceil((f.end - f.start) / 2)) : f.unit,
+          selector: block.selector,
+          textOffset: f.start,
+          textLength: f.end - f.start,
+          key: `${f.kind}:${f.unit}#${occ.next(f.kind + f.unit)}`,
+        });
+      }
+    }
+  },
+});
+
+export const repeatedRules = [repeated];

@@ -1,0 +1,77 @@
+/**
+ * The background's work, kept free of extension APIs so unit tests can drive it:
+ * snapshot → extractPage + audit (with the store answering page-spanning questions) →
+ * reconcile into IndexedDB → what the overlay and the badge need.
+ */
+import { indexNumberOf } from '../rules/index-number';
+import { auditHtml } from '../rules/run';
+import type { Config, Level, PageModel } from '../rules/types';
+import { normalizeUrl, type PageInput, type Store, type StoredFinding } from './db';
+import type { AuditSummary, OverlayFinding } from './messages';
+
+export function pageInput(model: PageModel): PageInput {
+  return {
+    url: normalizeUrl(model.url),
+    site: model.site,
+    host: model.host,
+    title: model.title,
+    headline: model.headline,
+    column: model.column,
+    kind: model.kind,
+    indexNumber: indexNumberOf(model),
+  };
+}
+
+/** The exact text of a finding inside its block, for the overlay's highlight. */
+function matchedText(model: PageModel, f: StoredFinding): string | undefined {
+  if (f.textOffset === undefined || f.textLength === undefined || !f.selector) return undefined;
+  const block = model.body.find((b) => b.selector === f.selector && b.text.length >= f.textOffset! + f.textLength!);
+  return block?.text.slice(f.textOffset, f.textOffset + f.textLength);
+}
+
+export function summarize(url: string, findings: StoredFinding[], model?: PageModel): AuditSummary {
+  const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
+  const shown: OverlayFinding[] = [];
+  for (const f of findings) {
+    if (f.status !== 'open') continue;
+    counts[f.level]++;
+    shown.push({
+      fingerprint: f.fingerprint,
+      ruleId: f.ruleId,
+      level: f.level,
+      suspected: f.certainty === 'suspected',
+      message: f.message,
+      suggestion: f.suggestion,
+      selector: f.selector,
+      matched: model ? matchedText(model, f) : undefined,
+      status: f.status,
+    });
+  }
+  return { url, counts, findings: shown };
+}
+
+/** The badge counts what needs fixing: open error and warn findings. */
+export function badgeText(summary: AuditSummary): string {
+  const n = summary.counts.error + summary.counts.warn;
+  return n === 0 ? '' : n > 999 ? '999+' : String(n);
+}
+
+export interface AuditOutcome {
+  model: PageModel;
+  summary: AuditSummary;
+  diagnostics: { ruleId: string; message: string }[];
+}
+
+export async function auditSnapshot(store: Store, config: Config, url: string, html: string, now = Date.now()): Promise<AuditOutcome> {
+  const result = await auditHtml(html, normalizeUrl(url), config, {
+    lookups: {
+      urlsWithIndexNumber: (n, except) => store.urlsWithIndexNumber(n, normalizeUrl(except)),
+      indexNumberShapes: (site) => store.indexNumberShapes(site),
+    },
+  });
+  const page = pageInput(result.model);
+  await store.reconcile(page, result.findings, { now });
+  // The summary covers every rule of the page (the link pass's findings too).
+  const all = await store.findingsForUrl(page.url);
+  return { model: result.model, summary: summarize(page.url, all, result.model), diagnostics: result.diagnostics };
+}

@@ -1,0 +1,255 @@
+/**
+ * The 整改清单 (rectification list) writers: XLSX (exceljs), CSV (UTF-8 with BOM, CRLF) and JSON.
+ * Plain rows in, bytes/text out: the dashboard and the CLI call the same functions.
+ *
+ * Spreadsheet injection (OWASP "CSV Injection"): page text is untrusted. Every text cell whose
+ * first character is `=`, `+`, `-`, `@`, TAB or CR is written with a leading apostrophe `'`.
+ * We chose the visible apostrophe (OWASP's recommendation) over XLSX's hidden quotePrefix style
+ * because it is the same in CSV and XLSX, survives copy/paste and re-saving in any tool, and the
+ * reader can see that the text was neutralised. Hyperlinks are only made for http(s) URLs.
+ */
+import type { Certainty, Level } from '../rules/types';
+import { ruleById } from '../rules/index';
+import type { FindingStatus } from './db';
+
+/** What a row of the list needs. StoredFinding fits; the CLI fills what it has. */
+export interface ExportFinding {
+  ruleId: string;
+  level: Level;
+  message: string;
+  excerpt: string;
+  url: string;
+  suggestion?: string;
+  certainty?: Certainty;
+  site?: string;
+  column?: string | null;
+  pageTitle?: string;
+  /** epoch ms */
+  firstSeen?: number;
+  lastSeen?: number;
+  status?: FindingStatus;
+  note?: string;
+}
+
+export interface ExportOptions {
+  /** 问题类型 shown for a rule id; default: the rule's Chinese title, then the id. */
+  ruleTitle?: (ruleId: string) => string;
+  /** Called with (rows done, total) while writing, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Sheet name of the list. */
+  sheetName?: string;
+}
+
+export const HEADERS = [
+  '序号',
+  '网站',
+  '栏目',
+  '页面标题',
+  '页面地址',
+  '问题类型',
+  '级别',
+  '问题描述',
+  '原文摘录',
+  '修改建议',
+  '发现时间',
+  '最近检查',
+  '状态',
+  '备注',
+] as const;
+
+export const LEVEL_ZH: Record<Level, string> = { error: '严重', warn: '一般', info: '提示' };
+export const STATUS_ZH: Record<FindingStatus, string> = { open: '待整改', fixed: '已整改', ignored: '已忽略', 'false-positive': '误报' };
+export const CERTAINTY_ZH: Record<Certainty, string> = { certain: '确定', suspected: '疑似' };
+
+const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** OWASP CSV-injection neutralisation: a leading apostrophe before a formula trigger. */
+export function neutralise(s: string): string {
+  return s.length > 0 && DANGEROUS_FIRST.has(s[0]) ? "'" + s : s;
+}
+
+export function defaultRuleTitle(ruleId: string): string {
+  return ruleById.get(ruleId)?.meta.title.zh ?? ruleId;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local date-time 'YYYY-MM-DD HH:mm', '' when unknown. */
+export function formatTime(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function siteOf(f: ExportFinding): string {
+  if (f.site) return f.site;
+  try {
+    const o = new URL(f.url).origin;
+    return o === 'null' ? '' : o; // javascript:, data: … have an opaque origin
+  } catch {
+    return '';
+  }
+}
+
+/** The 14 text values of a row, in HEADERS order, before neutralisation (序号 is a number). */
+export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) => string): [number, ...string[]] {
+  const typ = ruleTitle(f.ruleId);
+  return [
+    i + 1,
+    siteOf(f),
+    f.column ?? '',
+    f.pageTitle ?? '',
+    f.url,
+    f.certainty === 'suspected' ? `${typ}（疑似）` : typ,
+    LEVEL_ZH[f.level] ?? f.level,
+    f.message,
+    f.excerpt,
+    f.suggestion ?? '',
+    formatTime(f.firstSeen),
+    formatTime(f.lastSeen),
+    f.status ? STATUS_ZH[f.status] : STATUS_ZH.open,
+    f.note ?? '',
+  ];
+}
+
+/** Order of the list: by site, column, page, then severity — how a department works it down. */
+export function sortForList<T extends ExportFinding>(findings: T[]): T[] {
+  const sev: Record<string, number> = { error: 0, warn: 1, info: 2 };
+  return [...findings].sort(
+    (a, b) =>
+      siteOf(a).localeCompare(siteOf(b)) ||
+      (a.column ?? '').localeCompare(b.column ?? '', 'zh-CN') ||
+      a.url.localeCompare(b.url) ||
+      sev[a.level] - sev[b.level] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+function csvField(v: string | number): string {
+  const s = typeof v === 'number' ? String(v) : neutralise(v);
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** CSV for Excel: UTF-8 with BOM (so Excel reads Chinese), CRLF line ends, RFC 4180 quoting. */
+export function toCsv(findings: ExportFinding[], opts: ExportOptions = {}): string {
+  const title = opts.ruleTitle ?? defaultRuleTitle;
+  const lines: string[] = [HEADERS.join(',')];
+  findings.forEach((f, i) => lines.push(rowValues(f, i, title).map(csvField).join(',')));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+const WIDTHS = [6, 22, 14, 36, 40, 22, 6, 40, 40, 30, 17, 17, 8, 20];
+
+async function loadExcel(): Promise<typeof import('exceljs')> {
+  // exceljs is CommonJS in Node and a UMD bundle in the browser build: take whichever shape comes.
+  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+  return (mod.default ?? mod) as typeof import('exceljs');
+}
+
+const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
+
+/** The 整改清单 workbook: sheet 问题清单 (frozen header, autofilter, links) and sheet 汇总. */
+export async function writeXlsx(findings: ExportFinding[], opts: ExportOptions = {}): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
+  const title = opts.ruleTitle ?? defaultRuleTitle;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'GovLint 政务网站自查助手';
+  wb.created = new Date();
+
+  const ws = wb.addWorksheet(opts.sheetName ?? '问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = HEADERS.map((h, i) => ({ header: h, key: String(i), width: WIDTHS[i] }));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.alignment = { vertical: 'middle', horizontal: 'center' };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+  const total = findings.length;
+  const linkFont = { color: { argb: 'FF0563C1' }, underline: true } as const;
+  const step = Math.max(1000, Math.ceil(total / 50));
+  for (let i = 0; i < total; i++) {
+    const v = rowValues(findings[i], i, title);
+    const cells: unknown[] = v.map((x) => (typeof x === 'number' ? x : neutralise(x)));
+    const url = findings[i].url;
+    if (isWebUrl(url)) cells[4] = { text: url, hyperlink: url };
+    const row = ws.addRow(cells);
+    if (isWebUrl(url)) row.getCell(5).font = linkFont;
+    if (opts.onProgress && i % step === 0) {
+      opts.onProgress(i, total);
+      await new Promise((r) => setTimeout(r, 0)); // let the page paint the progress
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, total + 1), column: HEADERS.length } };
+
+  addSummary(wb.addWorksheet('汇总'), findings, title);
+
+  // Inline strings (no shared-string table) and fast deflate: measured 13 s → ~8 s for 100k rows;
+  // the file is ~25 % larger, which nobody notices at 10 MB.
+  const buf = await wb.xlsx.writeBuffer({
+    useSharedStrings: false,
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
+  opts.onProgress?.(total, total);
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+interface Tally {
+  error: number;
+  warn: number;
+  info: number;
+  open: number;
+  total: number;
+}
+const emptyTally = (): Tally => ({ error: 0, warn: 0, info: 0, open: 0, total: 0 });
+
+/** Two tables: by site + column (the departments) and by rule, with counts by level and still open. */
+function addSummary(ws: import('exceljs').Worksheet, findings: ExportFinding[], title: (id: string) => string) {
+  const byCol = new Map<string, { site: string; column: string; t: Tally }>();
+  const byRule = new Map<string, Tally>();
+  for (const f of findings) {
+    const site = siteOf(f);
+    const column = f.column ?? '（未识别栏目）';
+    const k = site + '\n' + column;
+    const c = byCol.get(k) ?? { site, column, t: emptyTally() };
+    byCol.set(k, c);
+    const r = byRule.get(f.ruleId) ?? emptyTally();
+    byRule.set(f.ruleId, r);
+    for (const t of [c.t, r]) {
+      t[f.level]++;
+      t.total++;
+      if ((f.status ?? 'open') === 'open') t.open++;
+    }
+  }
+  ws.columns = [{ width: 28 }, { width: 24 }, { width: 8 }, { width: 8 }, { width: 8 }, { width: 8 }, { width: 8 }];
+  const bold = { bold: true };
+  ws.addRow(['按网站和栏目']).font = bold;
+  ws.addRow(['网站', '栏目', '严重', '一般', '提示', '合计', '待整改']).font = bold;
+  const cols = [...byCol.values()].sort((a, b) => a.site.localeCompare(b.site) || b.t.total - a.t.total);
+  for (const c of cols) ws.addRow([neutralise(c.site), neutralise(c.column), c.t.error, c.t.warn, c.t.info, c.t.total, c.t.open]);
+  ws.addRow([]);
+  ws.addRow(['按问题类型']).font = bold;
+  ws.addRow(['问题类型', '规则', '严重', '一般', '提示', '合计', '待整改']).font = bold;
+  const rules = [...byRule.entries()].sort((a, b) => b[1].total - a[1].total);
+  for (const [id, t] of rules) ws.addRow([neutralise(title(id)), id, t.error, t.warn, t.info, t.total, t.open]);
+  ws.addRow([]);
+  ws.addRow(['合计', '', ...(['error', 'warn', 'info'] as const).map((l) => findings.filter((f) => f.level === l).length), findings.length, findings.filter((f) => (f.status ?? 'open') === 'open').length]).font = bold;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON (lossless; re-importable through utils/backup.ts)
+
+export const FINDINGS_FORMAT = 'govlint-findings';
+
+export function toJson(findings: unknown[], extra: { filter?: unknown } = {}): string {
+  return JSON.stringify({ format: FINDINGS_FORMAT, version: 1, exportedAt: new Date().toISOString(), ...extra, findings });
+}
+
+/** File name like 整改清单-20240301-1530.xlsx */
+export function exportFileName(ext: 'xlsx' | 'csv' | 'json', now = Date.now(), stem = '整改清单'): string {
+  const d = new Date(now);
+  return `${stem}-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.${ext}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Typed messages between the content script, the popup, the dashboard and the background.
+ * Listeners answer with sendResponse + `return true` (works with the polyfill, native
+ * Chrome and WXT's fake browser; see TOOLCHAIN.md pitfall 3).
+ */
+import type { Level } from '../rules/types';
+import type { FindingStatus } from './db';
+
+/** What the content script needs to draw a finding in place. */
+export interface OverlayFinding {
+  fingerprint: string;
+  ruleId: string;
+  level: Level;
+  suspected: boolean;
+  message: string;
+  suggestion?: string;
+  selector?: string;
+  /** The exact text the finding is about, to highlight it inside the element. */
+  matched?: string;
+  status: FindingStatus;
+}
+
+export interface AuditSummary {
+  url: string;
+  counts: Record<Level, number>;
+  findings: OverlayFinding[];
+}
+
+export type Request =
+  | { type: 'snapshot'; url: string; html: string }
+  | { type: 'audit-tab'; tabId: number }
+  | { type: 'ping' }
+  | { type: 'show-findings'; summary: AuditSummary }
+  | { type: 'findings-updated'; url: string };
+
+export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
+
+export function ok<T>(data: T): Response<T> {
+  return { ok: true, data };
+}
+
+export function fail(e: unknown): Response<never> {
+  return { ok: false, error: e instanceof Error ? e.message : String(e) };
+}
