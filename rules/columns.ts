@@ -62,6 +62,10 @@ export function classifyColumn(name: string | null, opts: { home?: boolean; site
 /** The column's name: the model's column (breadcrumb tail / ColumnName), else the heading, else the title's first part. */
 export function columnName(model: PageModel): string {
   if (model.kind === 'home') return '首页';
+  // On a list page the heading repeats the breadcrumb's last step (部门动态 … <h2>部门动态</h2>):
+  // that step is the column, not a parent of it.
+  const tail = model.breadcrumb[model.breadcrumb.length - 1];
+  if (model.kind === 'listing' && model.breadcrumb.length > 1 && tail && tail === model.headline) return tail;
   return (
     model.column ||
     model.meta.ColumnName ||

@@ -51,9 +51,8 @@ export function embeddedCode(indexNumber: string): { check: CodeCheck; certain: 
 /** The year an index number carries (the first 19xx/20xx after its code part), or null. */
 export function yearOf(indexNumber: string): number | null {
   const s = indexNumber.replace(/\s+/g, '');
-  const slash = s.indexOf('/');
-  const tail = slash >= 0 ? s.slice(slash + 1) : s.replace(/^[0-9A-Za-z]{9,18}-?[0-9X]?-?/, '');
-  const m = /(?:^|[^0-9])((?:19|20)\d{2})/.exec(tail) ?? /^((?:19|20)\d{2})/.exec(tail);
+  // After the slash (目录指引: 前段码/后段码) first; else a year that starts a hyphen segment.
+  const m = /\/((?:19|20)\d{2})/.exec(s) ?? /(?:^|-)((?:19|20)\d{2})(?=\d{0,4}(?:-|$))/.exec(s);
   return m ? +m[1] : null;
 }
 

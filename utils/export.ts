@@ -11,6 +11,7 @@
 import type { Certainty, Level } from '../rules/types';
 import { ruleById } from '../rules/index';
 import type { FindingStatus } from './db';
+import { LEVEL_LABEL, STATUS_LABEL } from './labels';
 
 /** What a row of the list needs. StoredFinding fits; the CLI fills what it has. */
 export interface ExportFinding {
@@ -57,8 +58,8 @@ export const HEADERS = [
   '备注',
 ] as const;
 
-export const LEVEL_ZH: Record<Level, string> = { error: '严重', warn: '一般', info: '提示' };
-export const STATUS_ZH: Record<FindingStatus, string> = { open: '待整改', fixed: '已整改', ignored: '已忽略', 'false-positive': '误报' };
+export const LEVEL_ZH: Record<Level, string> = LEVEL_LABEL.zh; // 严重 / 一般 / 提示
+export const STATUS_ZH: Record<FindingStatus, string> = STATUS_LABEL.zh; // 待整改 / 已整改 / 已忽略 / 误报
 export const CERTAINTY_ZH: Record<Certainty, string> = { certain: '确定', suspected: '疑似' };
 
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);

@@ -30,7 +30,7 @@ const LABEL_VALUE = (labels: string[]) => new RegExp(`(?:${alt(labels)})\\s*[：
 const ASKED_RE = LABEL_VALUE(words.askedLabels);
 const REPLIED_RE = LABEL_VALUE(words.repliedLabels);
 const STATUS_RE = new RegExp(`(?:${alt(words.statusLabels)})\\s*[：:]\\s*(${alt([...STATUS_WORDS])})`);
-const TITLE_RE = new RegExp(`^(?:${alt(words.titleLabels)})\\s*[：:]\\s*`);
+const TITLE_RE = new RegExp(`^(?:${alt(words.titleLabels)})\\s*([：:])?\\s*(.*)$`);
 const REPLY_CONTENT_RE = new RegExp(`(?:${alt(words.replyContentLabels)})\\s*[：:]?\\s*`);
 const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
 
@@ -242,12 +242,13 @@ function readLabelledBlocks(
     let title = '';
     let href: string | null = null;
     for (let i = 0; i < block.length && !title; i++) {
-      const t = block[i].text;
-      if (!TITLE_RE.test(t)) continue;
-      title = t.replace(TITLE_RE, '') || block[i + 1]?.text || '';
+      // 信件标题：… in one piece, or 信件标题 in a cell and the title in the next.
+      const m = TITLE_RE.exec(block[i].text);
+      if (!m || (!m[1] && m[2])) continue;
+      title = m[2] || block[i + 1]?.text || '';
     }
     if (detail) {
-      if (!title) title = normalizeSpace($('h1').first().text()) || normalizeSpace($('title').text());
+      if (!title) title = headingOf(body, excluded) || normalizeSpace($('title').text());
     } else {
       const link = titleLink(el, base);
       if (link) {
@@ -260,4 +261,23 @@ function readLabelledBlocks(
   // A list of messages without any reply information tells nothing about replies.
   if (!detail && !anyReplyInfo) return [];
   return items;
+}
+
+/** The first h1, else h2, outside page chrome: a detail page's message title. */
+function headingOf(body: Element, excluded: (el: Element) => boolean): string {
+  for (const tag of ['h1', 'h2']) {
+    let found = '';
+    const walk = (n: AnyNode) => {
+      if (found || !isElement(n) || INVISIBLE_TAGS.has(n.name) || excluded(n)) return;
+      if (n.name === tag) {
+        const t = normalizeSpace(textOf(n));
+        if (t.length >= 4) found = t;
+        return;
+      }
+      n.children.forEach(walk);
+    };
+    walk(body);
+    if (found) return found;
+  }
+  return '';
 }

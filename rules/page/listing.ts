@@ -71,7 +71,7 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
   let order = 0;
   const visit = (el: Element) => {
     if (INVISIBLE_TAGS.has(el.name) || excluded(el)) return;
-    const c = candidateOf(el, baseUrl, today, order++);
+    const c = candidateOf(el, baseUrl, today, order++, excluded);
     if (c) candidates.push(c);
     for (const ch of el.children) if (isElement(ch)) visit(ch);
   };
@@ -138,8 +138,9 @@ function underRelatedHeading(el: Element): boolean {
   });
 }
 
-function candidateOf(parent: Element, base: string, today: string, order: number): Candidate | null {
-  const kids = parent.children.filter(isElement).filter((c) => !INVISIBLE_TAGS.has(c.name));
+function candidateOf(parent: Element, base: string, today: string, order: number, excluded: (el: Element) => boolean): Candidate | null {
+  // Chrome children (a top bar, the menu, the footer) are never items, even of a list-less body.
+  const kids = parent.children.filter(isElement).filter((c) => !INVISIBLE_TAGS.has(c.name) && !excluded(c));
   if (kids.length === 0) return null;
   let groups: Element[][];
   let dateColumn = -1;
@@ -150,7 +151,7 @@ function candidateOf(parent: Element, base: string, today: string, order: number
       if (k.name === 'dt' || groups.length === 0) groups.push([k]);
       else groups[groups.length - 1].push(k);
     }
-    return build(parent, groups, base, today, order, -1, true);
+    return build(parent, groups, base, today, order, -1, true, excluded);
   }
   if (parent.name === 'tbody' || parent.name === 'table') dateColumn = dateColumnOf(parent.name === 'tbody' && isElement(parent.parent) ? parent.parent : parent);
   const byTag = new Map<string, Element[]>();
@@ -165,13 +166,23 @@ function candidateOf(parent: Element, base: string, today: string, order: number
       order,
       dateColumn,
       LIST_TAGS.has(parent.name),
+      excluded,
     );
     if (c && (!best || c.dated > best.dated || (c.dated === best.dated && c.items.length > best.items.length))) best = c;
   }
   return best;
 }
 
-function build(parent: Element, groups: Element[][], base: string, today: string, order: number, dateColumn: number, listTag: boolean): Candidate | null {
+function build(
+  parent: Element,
+  groups: Element[][],
+  base: string,
+  today: string,
+  order: number,
+  dateColumn: number,
+  listTag: boolean,
+  _excluded: (el: Element) => boolean,
+): Candidate | null {
   const items: Item[] = [];
   for (const g of groups) {
     const it = readItem(g, base, today, dateColumn);
@@ -229,6 +240,11 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   };
   for (const r of roots) walk(r, null, r.name === 'tr');
   if (anchors.length === 0 || anchors.length > MAX_LINKS_PER_ITEM || total > MAX_ITEM_TEXT) return null;
+  // A box of several titled links (a homepage column box: three news and a 更多 link) is a
+  // container of items, not an item; a card's image link has no text and a [分类] link is short.
+  const titled = new Set(anchors.filter((a) => normalizeSpace(textOf(a)).length >= 8).map((a) => a.attribs.href));
+  if (titled.size >= 2) return null;
+  if (anchors.length >= 2 && roots[0].name !== 'tr' && pieces.filter((p) => findFullDates(p.text).length > 0).length >= 2) return null;
 
   // The title link: the one with the most text (an image link next to it has none).
   let titleA: Element | null = null;

@@ -33,12 +33,21 @@ interface Found {
 const CLAUSE_SEP = /[，,。；;！!？?：:、\s]/;
 const countHan = (s: string) => [...s].filter(isHan).length;
 
+const redupIndex = new WeakMap<Set<string>, Map<string, string[]>>();
+/** Listed reduplications that contain `s` (一五一十 for 一十 …), memoised per list. */
+function redupContaining(list: Set<string>, s: string): string[] {
+  let m = redupIndex.get(list);
+  if (!m) redupIndex.set(list, (m = new Map()));
+  let r = m.get(s);
+  if (!r) m.set(s, (r = [...list].filter((w) => w.length > s.length && w.includes(s))));
+  return r;
+}
+
 function findInBlock(block: TextBlock, opts: Options): Found[] {
   const text = block.text;
   const { functionWords, reduplication } = builtinDicts();
-  const redup = [...reduplication];
   const out: Found[] = [];
-  const isRedup = (s: string, start: number, end: number) => reduplication.has(s) || coveredBy(text, start, end, s, redup.filter((w) => w.includes(s)));
+  const isRedup = (s: string, start: number, end: number) => reduplication.has(s) || coveredBy(text, start, end, s, redupContaining(reduplication, s));
 
   if (opts.functionWords) {
     for (const fw of functionWords) {
@@ -56,6 +65,7 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
   if (opts.words) {
     for (let L = 4; L >= 2; L--) {
       for (let i = 0; i + 2 * L <= text.length; i++) {
+        if (text.charCodeAt(i) !== text.charCodeAt(i + L) || text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
         const unit = text.slice(i, i + L);
         if (!text.startsWith(unit, i + L)) continue;
         if (![...unit].every(isHan)) continue;
@@ -90,7 +100,7 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
     // The same run written twice with nothing between: 依法做到应公开尽公开依法做到应公开尽公开
     for (let L = 6; L <= 40; L++) {
       for (let i = 0; i + 2 * L <= text.length; i++) {
-        if (text.charCodeAt(i) !== text.charCodeAt(i + L)) continue;
+        if (text.charCodeAt(i) !== text.charCodeAt(i + L) || text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
         const unit = text.slice(i, i + L);
         if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause || CLAUSE_SEP.test(unit)) continue;
         const end = i + 2 * L;

@@ -1,0 +1,414 @@
+/**
+ * The dashboard (问题台账): every stored finding across pages. Count tables, a filtered, sorted,
+ * cursor-paged findings table, a finding's detail, single and bulk status changes, exports of the
+ * current filter or everything, backup and restore. Reads IndexedDB directly through utils/db.ts.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ruleById } from '../../rules/index';
+import type { Level } from '../../rules/types';
+import { CountTable } from '../../components/CountTable';
+import { FindingDetail } from '../../components/FindingDetail';
+import { FindingTable } from '../../components/FindingTable';
+import { StatusMenu } from '../../components/StatusMenu';
+import { MIME, saveFile } from '../../components/download';
+import { backupToJson, createBackup, restoreBackup, BackupError } from '../../utils/backup';
+import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, type SortField, type Store, type StoredFinding, type CountField } from '../../utils/db';
+import { exportFileName, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
+import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
+
+const PAGE_SIZE = 50;
+const ruleTitle = (id: string) => ruleById.get(id)?.meta.title.zh ?? id;
+const NO_COLUMN = '';
+
+type Counts = Partial<Record<CountField, Record<string, number>>>;
+interface Progress {
+  what: string;
+  done: number;
+  total: number;
+}
+
+function initialFilter(): FindingFilter {
+  const q = new URLSearchParams(location.search);
+  const f: FindingFilter = {};
+  if (q.get('url')) f.url = q.get('url')!;
+  if (q.get('site')) f.site = q.get('site')!;
+  const st = q.get('status');
+  if (st !== 'all') f.status = (STATUSES.includes(st as FindingStatus) ? st : 'open') as FindingStatus;
+  return f;
+}
+
+/** Removes empty values so the store can pick its fastest index. */
+function clean(f: FindingFilter): FindingFilter {
+  const out: FindingFilter = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+const dayStart = (s: string) => (s ? new Date(s + 'T00:00:00').getTime() : undefined);
+const dayEnd = (s: string) => (s ? new Date(s + 'T23:59:59.999').getTime() : undefined);
+
+export function App() {
+  const [store, setStore] = useState<Store | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [filter, setFilter] = useState<FindingFilter>(initialFilter);
+  const [search, setSearch] = useState('');
+  const [dates, setDates] = useState({ from: '', to: '' });
+  const [sort, setSort] = useState<SortField>('lastSeen');
+  const [dir, setDir] = useState<'asc' | 'desc'>('desc');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [page, setPage] = useState<{ items: StoredFinding[]; next: string | null } | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [counts, setCounts] = useState<Counts>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [detail, setDetail] = useState<StoredFinding | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [exportScope, setExportScope] = useState<'filter' | 'all'>('filter');
+  const [version, setVersion] = useState(0); // bumped after writes
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    openStore()
+      .then(setStore)
+      .catch((e) => setError(`无法打开问题库：${e instanceof Error ? e.message : String(e)}`));
+  }, []);
+
+  // Debounced search box → filter.text
+  useEffect(() => {
+    const t = setTimeout(() => setFilter((f) => ({ ...f, text: search.trim() || undefined })), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  const effective = useMemo(() => clean({ ...filter, from: dayStart(dates.from), to: dayEnd(dates.to) }), [filter, dates]);
+  const statusOnly: FindingFilter = typeof filter.status === 'string' ? { status: filter.status } : {};
+
+  // Count tables: by status over everything, the others under the status filter (index-served).
+  useEffect(() => {
+    if (!store) return;
+    let stale = false;
+    const t0 = performance.now();
+    (async () => {
+      const [status, site, column, ruleId, level] = await Promise.all([
+        store.countBy('status'),
+        store.countBy('site', statusOnly),
+        store.countBy('column', statusOnly),
+        store.countBy('ruleId', statusOnly),
+        store.countBy('level', statusOnly),
+      ]);
+      if (stale) return;
+      setCounts({ status, site, column, ruleId, level });
+      document.body.dataset.countsMs = String(Math.round(performance.now() - t0));
+      document.body.dataset.countsReady = String(version);
+    })().catch((e) => setError(String(e?.message ?? e)));
+    return () => {
+      stale = true;
+    };
+  }, [store, filter.status, version]);
+
+  // The current page of findings.
+  const cursor = cursors[cursors.length - 1];
+  useEffect(() => {
+    if (!store) return;
+    let stale = false;
+    const t0 = performance.now();
+    document.body.dataset.loading = '1';
+    store
+      .query(effective, { sort, dir, limit: PAGE_SIZE, cursor })
+      .then((p) => {
+        if (stale) return;
+        setPage(p);
+        document.body.dataset.queryMs = String(Math.round(performance.now() - t0));
+        delete document.body.dataset.loading;
+      })
+      .catch((e) => setError(String(e?.message ?? e)));
+    return () => {
+      stale = true;
+    };
+  }, [store, effective, sort, dir, cursor, version]);
+
+  // The total of the filter: may scan for text/date filters, so it comes after the rows.
+  useEffect(() => {
+    if (!store) return;
+    let stale = false;
+    setTotal(null);
+    store.count(effective).then((n) => !stale && setTotal(n));
+    return () => {
+      stale = true;
+    };
+  }, [store, effective, version]);
+
+  const resetPaging = () => {
+    setCursors([null]);
+    setSelected(new Set());
+  };
+  const setField = (k: keyof FindingFilter, v: unknown) => {
+    setFilter((f) => ({ ...f, [k]: v === '' ? undefined : v }));
+    resetPaging();
+  };
+  useEffect(resetPaging, [effective.text, effective.from, effective.to]);
+
+  const onSort = (f: SortField) => {
+    if (f === sort) setDir((d) => (d === 'desc' ? 'asc' : 'desc'));
+    else {
+      setSort(f);
+      setDir(f === 'lastSeen' || f === 'level' || f === 'status' ? 'desc' : 'asc');
+    }
+    resetPaging();
+  };
+
+  const afterWrite = async (n: number, what: string) => {
+    setNotice(`已将 ${n} 条问题标记为“${what}”`);
+    setSelected(new Set());
+    if (detail && store) setDetail((await store.finding(detail.fingerprint)) ?? null);
+    setVersion((v) => v + 1);
+  };
+
+  const applySelected = async (status: FindingStatus, note?: string) => {
+    if (!store || !selected.size) return;
+    await guard(async () => afterWrite(await store.setStatus([...selected], status, note), STATUS_LABEL.zh[status]));
+  };
+  const applyFilter = async (status: FindingStatus, note?: string) => {
+    if (!store) return;
+    if (!confirm(`将当前筛选的 ${total ?? '全部'} 条问题标记为“${STATUS_LABEL.zh[status]}”？`)) return;
+    await guard(async () => afterWrite(await store.setStatusWhere(effective, status, note), STATUS_LABEL.zh[status]));
+  };
+
+  async function guard(fn: () => Promise<void>) {
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  /** Reads the rows to export, with progress (a 100k export takes seconds). */
+  async function collect(): Promise<StoredFinding[]> {
+    const f = exportScope === 'all' ? {} : effective;
+    const n = await store!.count(f);
+    const rows: StoredFinding[] = [];
+    setProgress({ what: '读取问题', done: 0, total: n });
+    for await (const batch of store!.iterate(f, 5000)) {
+      rows.push(...batch);
+      setProgress({ what: '读取问题', done: rows.length, total: n });
+    }
+    return sortForList(rows);
+  }
+
+  const exportAs = (fmt: 'xlsx' | 'csv' | 'json') =>
+    guard(async () => {
+      const t0 = performance.now();
+      const rows = await collect();
+      const name = exportFileName(fmt);
+      if (fmt === 'xlsx') {
+        const bytes = await writeXlsx(rows, { ruleTitle, onProgress: (done, total) => setProgress({ what: '生成 Excel', done, total }) });
+        saveFile(bytes, name, MIME.xlsx);
+      } else if (fmt === 'csv') {
+        saveFile(toCsv(rows, { ruleTitle }), name, MIME.csv);
+      } else {
+        saveFile(toJson(rows, { filter: exportScope === 'all' ? {} : effective }), name, MIME.json);
+      }
+      document.body.dataset.exportMs = String(Math.round(performance.now() - t0));
+      document.body.dataset.exported = fmt;
+      setNotice(`已导出 ${rows.length} 条问题：${name}`);
+    });
+
+  const backup = () =>
+    guard(async () => {
+      setProgress({ what: '备份', done: 0, total: 1 });
+      const b = await createBackup(store!);
+      saveFile(backupToJson(b), exportFileName('json', Date.now(), 'GovLint备份'), MIME.json);
+      await store!.setMeta('lastBackup', Date.now());
+      setNotice(`已备份 ${b.findings.length} 条问题、${b.pages.length} 个页面`);
+    });
+
+  const restore = (file: File) =>
+    guard(async () => {
+      setProgress({ what: '恢复', done: 0, total: 1 });
+      try {
+        const r = await restoreBackup(store!, await file.text());
+        setNotice(`恢复完成：新增 ${r.findingsAdded} 条、合并 ${r.findingsUpdated} 条、未变 ${r.findingsUnchanged} 条问题；新增 ${r.pagesAdded} 个页面`);
+        setVersion((v) => v + 1);
+      } catch (e) {
+        if (e instanceof BackupError) throw new Error(`恢复失败，问题库未做任何改动：${e.message}`);
+        throw e;
+      }
+    });
+
+  if (error && !store) return <div class="dash error">{error}</div>;
+  if (!store) return <div class="dash muted">正在打开问题库…</div>;
+
+  const columnLabel = (k: string) => (k === NO_COLUMN ? '（未识别栏目）' : k);
+  const pageNo = cursors.length;
+
+  return (
+    <div class="dash">
+      <header class="top">
+        <h1>GovLint 问题台账</h1>
+        <div class="tools">
+          <label>
+            导出范围
+            <select value={exportScope} onChange={(e) => setExportScope((e.target as HTMLSelectElement).value as 'filter' | 'all')} data-testid="export-scope">
+              <option value="filter">当前筛选</option>
+              <option value="all">全部问题</option>
+            </select>
+          </label>
+          <button onClick={() => exportAs('xlsx')} disabled={!!progress} data-testid="export-xlsx">
+            导出 Excel
+          </button>
+          <button onClick={() => exportAs('csv')} disabled={!!progress} data-testid="export-csv">
+            导出 CSV
+          </button>
+          <button onClick={() => exportAs('json')} disabled={!!progress} class="secondary" data-testid="export-json">
+            导出 JSON
+          </button>
+          <button onClick={backup} disabled={!!progress} class="secondary" data-testid="backup">
+            备份
+          </button>
+          <button onClick={() => fileInput.current?.click()} disabled={!!progress} class="secondary" data-testid="restore">
+            恢复…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            style="display:none"
+            data-testid="restore-file"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void restore(file);
+            }}
+          />
+        </div>
+      </header>
+
+      {progress && (
+        <div class="progress" data-testid="progress">
+          {progress.what}… {progress.total > 1 ? `${progress.done} / ${progress.total}` : ''}
+          <progress max={Math.max(1, progress.total)} value={progress.done} />
+        </div>
+      )}
+      {error && (
+        <p class="error" data-testid="error">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p class="ok" data-testid="notice">
+          {notice}
+        </p>
+      )}
+
+      <section class="counts">
+        <CountTable title="按状态" field="status" counts={counts.status ?? null} label={(k) => STATUS_LABEL.zh[k as FindingStatus] ?? k} order={STATUSES} active={typeof filter.status === 'string' ? filter.status : null} onPick={(k) => setField('status', filter.status === k ? undefined : k)} />
+        <CountTable title="按级别" field="level" counts={counts.level ?? null} label={(k) => LEVEL_LABEL.zh[k as Level] ?? k} order={LEVELS} active={typeof filter.level === 'string' ? filter.level : null} onPick={(k) => setField('level', filter.level === k ? undefined : k)} />
+        <CountTable title="按网站" field="site" counts={counts.site ?? null} active={typeof filter.site === 'string' ? filter.site : null} onPick={(k) => setField('site', filter.site === k ? undefined : k)} />
+        <CountTable title="按栏目" field="column" counts={counts.column ?? null} label={columnLabel} active={filter.column === undefined ? null : (filter.column as string | null) ?? NO_COLUMN} onPick={(k) => setField('column', (filter.column ?? NO_COLUMN) === k && filter.column !== undefined ? undefined : k === NO_COLUMN ? null : k)} />
+        <CountTable title="按问题类型" field="ruleId" counts={counts.ruleId ?? null} label={ruleTitle} active={typeof filter.ruleId === 'string' ? filter.ruleId : null} onPick={(k) => setField('ruleId', filter.ruleId === k ? undefined : k)} />
+      </section>
+
+      <section class="filters" data-testid="filters">
+        <input type="search" placeholder="搜索问题描述、原文摘录、页面标题" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} data-testid="search" />
+        <select value={(filter.status as string) ?? ''} onChange={(e) => setField('status', (e.target as HTMLSelectElement).value)} data-testid="filter-status">
+          <option value="">全部状态</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL.zh[s]}
+            </option>
+          ))}
+        </select>
+        <select value={(filter.level as string) ?? ''} onChange={(e) => setField('level', (e.target as HTMLSelectElement).value)} data-testid="filter-level">
+          <option value="">全部级别</option>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {LEVEL_LABEL.zh[l]}
+            </option>
+          ))}
+        </select>
+        <select value={(filter.certainty as string) ?? ''} onChange={(e) => setField('certainty', (e.target as HTMLSelectElement).value)} data-testid="filter-certainty">
+          <option value="">确定和疑似</option>
+          <option value="certain">仅确定</option>
+          <option value="suspected">仅疑似</option>
+        </select>
+        <label>
+          最近检查 <input type="date" value={dates.from} onInput={(e) => setDates((d) => ({ ...d, from: (e.target as HTMLInputElement).value }))} />
+        </label>
+        <label>
+          至 <input type="date" value={dates.to} onInput={(e) => setDates((d) => ({ ...d, to: (e.target as HTMLInputElement).value }))} />
+        </label>
+        {filter.url && (
+          <span class="chip">
+            页面：{filter.url}{' '}
+            <button class="secondary" onClick={() => setField('url', undefined)}>
+              ×
+            </button>
+          </span>
+        )}
+        {Object.keys(clean({ ...filter, status: undefined })).length > 0 && (
+          <button
+            class="secondary"
+            onClick={() => {
+              setFilter({ status: filter.status });
+              setSearch('');
+              setDates({ from: '', to: '' });
+              resetPaging();
+            }}
+          >
+            清除筛选
+          </button>
+        )}
+      </section>
+
+      <section class="bulk" data-testid="bulk">
+        <span data-testid="total">{total === null ? '计数中…' : `共 ${total} 条`}</span>
+        <StatusMenu label={`应用于选中（${selected.size}）`} disabled={!selected.size} onApply={applySelected} testid="bulk-selected" />
+        <StatusMenu label="应用于全部筛选结果" disabled={!total} onApply={applyFilter} testid="bulk-filter" />
+      </section>
+
+      <div class={detail ? 'main with-detail' : 'main'}>
+        <div class="table-wrap">
+          <FindingTable
+            items={page?.items ?? []}
+            ruleTitle={ruleTitle}
+            selected={selected}
+            onToggle={(fp) =>
+              setSelected((s) => {
+                const n = new Set(s);
+                if (n.has(fp)) n.delete(fp);
+                else n.add(fp);
+                return n;
+              })
+            }
+            onToggleAll={(on) => setSelected(on ? new Set((page?.items ?? []).map((f) => f.fingerprint)) : new Set())}
+            sort={sort}
+            dir={dir}
+            onSort={onSort}
+            onOpen={setDetail}
+            activeFp={detail?.fingerprint}
+          />
+          <nav class="pager">
+            <button class="secondary" disabled={pageNo === 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="prev">
+              上一页
+            </button>
+            <span>第 {pageNo} 页</span>
+            <button class="secondary" disabled={!page?.next} onClick={() => page?.next && setCursors((c) => [...c, page.next])} data-testid="next">
+              下一页
+            </button>
+          </nav>
+        </div>
+        {detail && (
+          <FindingDetail
+            finding={detail}
+            ruleTitle={ruleTitle}
+            onClose={() => setDetail(null)}
+            onStatus={(status, note) => guard(async () => afterWrite(await store.setStatus([detail.fingerprint], status, note), STATUS_LABEL.zh[status]))}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/** The govlint command as a user runs it: a real process, real files, exit codes, stdout. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { detailPage } from '../rules/helpers';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const BIN = join(ROOT, 'cli/bin.mjs');
+
+function govlint(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'govlint-cli-'));
+}
+
+const GOOD = detailPage({ fields: [['索引号', '01526376-X-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04'], ['文号', '保政办函〔2018〕24号']] });
+const BAD = detailPage({ fields: [['索引号', '01526376-5-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04']] });
+
+describe('govlint audit', () => {
+  it('prints findings grouped by page with a Chinese summary; exit 1 on error-level findings', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.html'), BAD);
+    const r = govlint(['audit', join(dir, 'bad.html'), '--base-url', 'http://www.cnx.gov.cn/a.html', '--today', '2026-11-22']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('http://www.cnx.gov.cn/a.html');
+    expect(r.stdout).toContain('严重');
+    expect(r.stdout).toContain('校验位错误');
+    expect(r.stdout).toMatch(/共检查 1 个页面，发现 \d+ 个问题：严重 1/);
+  });
+
+  it('writes the documented JSON and exits 0 without error-level findings', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.html'), GOOD);
+    const r = govlint(['audit', dir, '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/zwgk/', '--today', '2026-11-22']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.version).toBe(1);
+    expect(doc.pages).toHaveLength(1);
+    expect(doc.pages[0]).toMatchObject({ url: 'http://www.cnx.gov.cn/zwgk/good.html', kind: 'detail', title: '昌宁县2018年政务公开工作要点落实情况报告' });
+    expect(Object.keys(doc.summary).sort()).toEqual(['error', 'info', 'warn']);
+    for (const f of doc.pages[0].findings) expect(Object.keys(f).sort()).toEqual(['certainty', 'excerpt', 'field', 'level', 'message', 'ruleId', 'selector', 'suggestion']);
+    expect(doc.pages[0].findings.some((f: { ruleId: string }) => f.ruleId === 'doc-number/format')).toBe(false);
+  });
+
+  it('finds duplicates across the pages of one run (both pages)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.html'), GOOD);
+    writeFileSync(join(dir, 'b.html'), GOOD);
+    const doc = JSON.parse(govlint(['audit', dir, '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/']).stdout);
+    for (const p of doc.pages) expect(p.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('index-number/duplicate');
+  });
+
+  it('decodes a GBK page by its meta charset', () => {
+    const dir = tmp();
+    const html = BAD.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const bytes = encodeGbk(html);
+    writeFileSync(join(dir, 'gbk.html'), bytes);
+    const doc = JSON.parse(govlint(['audit', join(dir, 'gbk.html'), '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/a.html']).stdout);
+    expect(doc.pages[0].title).toBe('昌宁县2018年政务公开工作要点落实情况报告');
+    expect(doc.pages[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('index-number/check-digit');
+  });
+
+  it('exits 2 with a message on stderr for usage and input errors, and for a corrupt config', () => {
+    expect(govlint([]).code).toBe(2);
+    const missing = govlint(['audit', '/no/such/file.html']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到文件或目录');
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.html'), GOOD);
+    writeFileSync(join(dir, 'bad.json'), '{ "rules": { "doc-number/format": "loud" ');
+    const corrupt = govlint(['audit', join(dir, 'p.html'), '--config', join(dir, 'bad.json')]);
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toContain('不是有效的 JSON');
+    writeFileSync(join(dir, 'wrong.json'), '{ "rules": { "doc-number/format": "loud" } }');
+    const wrong = govlint(['audit', join(dir, 'p.html'), '--config', join(dir, 'wrong.json')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('级别必须是');
+    expect(govlint(['audit', join(dir, 'p.html'), '--today', '22/11/2026']).code).toBe(2);
+    expect(govlint(['audit', join(dir, 'p.html'), '--profile', 'weekly']).code).toBe(2);
+  });
+
+  it('applies a config file and a profile', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.html'), BAD);
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ rules: { 'index-number/check-digit': 'off' } }));
+    const r = govlint(['audit', join(dir, 'p.html'), '--config', join(dir, 'c.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).pages[0].findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('index-number/check-digit');
+  });
+
+  it('writes complete output for a run of 1,500 pages', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'site'));
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, 'site', `p${String(i).padStart(4, '0')}.html`), BAD.replace('1204001', String(1204001 + i)));
+    const r = govlint(['audit', join(dir, 'site'), '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.pages).toHaveLength(1500);
+    expect(doc.summary.error).toBe(1500);
+  }, 120000);
+});
+
+/** GBK bytes for the test page (TextEncoder only writes UTF-8; iconv-lite encodes GBK). */
+function encodeGbk(s: string): Buffer {
+  return iconv.encode(s, 'gbk');
+}

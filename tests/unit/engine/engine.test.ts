@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRules, resolveSite, validateConfig, PROFILE_NAMES } from '../../../rules/config';
+import { defineRule } from '../../../rules/define';
+import { audit } from '../../../rules/engine';
+import { allRules, ruleById } from '../../../rules/index';
+import { extractPage } from '../../../rules/page/extract';
+import { detailPage } from '../rules/helpers';
+
+const model = extractPage(detailPage({ fields: [['索引号', '01526376-5-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04']] }), 'http://www.cnx.gov.cn/a.html');
+
+const boom = defineRule({
+  id: 'test/boom',
+  category: 'text',
+  defaultLevel: 'warn',
+  meta: { title: { zh: '炸', en: 'boom' }, description: '', messages: { m: { zh: '消息 {x}', en: 'message {x}' } } },
+  defaultOptions: {},
+  check() {
+    throw new Error('规则内部错误');
+  },
+});
+const echo = defineRule({
+  id: 'test/echo',
+  category: 'text',
+  defaultLevel: 'warn',
+  meta: { title: { zh: '回声', en: 'echo' }, description: '', messages: { m: { zh: '消息 {x}', en: 'message {x}' } } },
+  defaultOptions: { x: 'default' },
+  check(_m, ctx) {
+    ctx.report({ messageId: 'm', data: { x: ctx.options.x as string }, excerpt: 'a'.repeat(400), key: 'k' });
+    ctx.report({ messageId: 'm', data: { x: 'dup' }, excerpt: '', key: 'k' }); // same key: reported once
+    ctx.report({ messageId: 'm', data: { x: 'up' }, excerpt: '', key: 'up', levelShift: 1 });
+  },
+});
+
+describe('audit', () => {
+  it('turns a throwing rule into a diagnostic and runs the others', async () => {
+    const r = await audit(model, {}, { rules: [boom, echo] });
+    expect(r.diagnostics).toEqual([{ ruleId: 'test/boom', message: '规则内部错误' }]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['test/echo', 'test/echo']);
+    expect(r.timings.map((t) => t.ruleId)).toEqual(['test/boom', 'test/echo']);
+  });
+  it('fills messages, cuts excerpts to 300 characters, dedupes keys, shifts levels', async () => {
+    const r = await audit(model, {}, { rules: [echo] });
+    expect(r.findings[0].message).toBe('消息 default');
+    expect(r.findings[0].excerpt.length).toBe(300);
+    expect(r.findings[1].level).toBe('error');
+  });
+  it('applies options and levels from config, then from the site', async () => {
+    const config = { rules: { 'test/echo': ['info', { x: 'user' }] as ['info', object] }, sites: { 'cnx.gov.cn': { rules: { 'test/echo': 'error' as const } } } };
+    const r = await audit(model, config, { rules: [echo] });
+    expect(r.findings[0].message).toBe('消息 user');
+    expect(r.findings[0].level).toBe('error');
+    const off = await audit(model, { rules: { 'test/echo': 'off' } }, { rules: [echo] });
+    expect(off.findings).toEqual([]);
+  });
+  it('runs the registry by default', async () => {
+    const r = await audit(model, { today: '2026-11-22' });
+    expect(r.findings.some((f) => f.ruleId === 'index-number/check-digit')).toBe(true);
+    expect(r.timings.length).toBeGreaterThan(10);
+  });
+});
+
+describe('config', () => {
+  it('has the three profiles and every rule id in them exists', () => {
+    expect(PROFILE_NAMES).toEqual(['daily', 'indicators', 'strict']);
+  });
+  it('resolves profiles under user rules', () => {
+    const daily = resolveRules(allRules, { profile: 'daily' }, { matched: null });
+    const strict = resolveRules(allRules, { profile: 'strict' }, { matched: null });
+    expect(daily.get('disclosure/missing')!.level).toBe('off');
+    expect(strict.get('disclosure/missing')!.level).toBe('warn');
+    expect(strict.get('index-number/format')!.options.reportEmptySegment).toBe(true);
+  });
+  it('matches a site key to the host and its sub-domains, longest first', () => {
+    const config = { sites: { 'gov.cn': { traditional: false }, 'cnx.gov.cn': { traditional: true } } };
+    expect(resolveSite(config, 'www.cnx.gov.cn').matched).toBe('cnx.gov.cn');
+    expect(resolveSite(config, 'www.other.gov.cn').matched).toBe('gov.cn');
+    expect(resolveSite(config, 'example.com').matched).toBeNull();
+  });
+  it('explains what is wrong with a bad config in Chinese', () => {
+    const ids = new Set(ruleById.keys());
+    expect(validateConfig({ profile: 'daily', rules: { 'doc-number/format': 'error' } }, ids)).toEqual([]);
+    const problems = validateConfig({ profile: 'weekly', rules: { 'doc-number/formt': 'loud' }, sites: { 'a.gov.cn': { indexPatterns: ['(('] } } }, ids);
+    expect(problems.join('\n')).toMatch(/profile/);
+    expect(problems.join('\n')).toMatch(/未知的规则 "doc-number\/formt"/);
+    expect(problems.join('\n')).toMatch(/级别必须是/);
+    expect(problems.join('\n')).toMatch(/无效的正则表达式/);
+    expect(validateConfig([], ids)).toEqual(['配置必须是一个 JSON 对象']);
+  });
+});
