@@ -175,6 +175,7 @@ export function App() {
 
   async function guard(fn: () => Promise<void>) {
     setError(null);
+    setNotice(null);
     try {
       await fn();
     } catch (e) {

@@ -1,12 +1,14 @@
 /** Breadcrumb, footer and links: the parts of a page around its content. */
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { isBlockTag } from './blocks';
+import { isElement } from './selector';
 import type { Footer, PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
 import { BREADCRUMB_NAME, isFooterLike, namesOf } from './regions';
 import { normalizeSpace } from './text';
 
-const LEAD_IN = new RegExp(`^\\s*(?:${regions.breadcrumbLeadIns.join('|')})\\s*[：:]?\\s*`);
+const LEAD_IN = new RegExp(regions.breadcrumbLeadIn);
 const SEPARATORS = new RegExp(`\\s*(?:${regions.breadcrumbSeparators.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s*`);
 const ATTACHMENT = new RegExp(`\\.(?:${regions.attachmentExtensions.join('|')})(?:$|[?#])`, 'i');
 const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
@@ -19,34 +21,44 @@ export function resolveUrl(href: string, base: string): string | null {
   }
 }
 
-/** The breadcrumb trail, lead-in removed: ['首页', '信息公开', '通知公告']. */
+/**
+ * The breadcrumb trail, lead-in removed: ['首页', '信息公开', '通知公告']. `el` is the element to
+ * leave out of content and catalogue reading — null when the trail's element also holds the
+ * page (an unclosed breadcrumb <div> swallows the rest of a broken page).
+ */
 export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element | null } {
+  const textOf = (el: Element) => normalizeSpace($(el).text());
   const short = (el: Element) => {
-    const t = normalizeSpace($(el).text());
+    const t = textOf(el);
     return t.length > 0 && t.length <= 200;
   };
-  // A breadcrumb-named element first; else the block around a 当前位置： lead-in.
-  let el = ($('[class], [id]').toArray() as Element[]).find((e) => BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e)) ?? null;
-  if (!el) {
-    $('body *')
-      .contents()
-      .each((_, n) => {
-        if (n.type !== 'text' || !LEAD_IN.test((n as unknown as { data: string }).data)) return undefined;
-        let p = n.parent as Element | null;
-        // Climb out of inline wrappers (<span>当前位置：</span><a>首页</a> …) while the text stays short.
-        while (p && p.parent && p.parent.type === 'tag' && !['div', 'p', 'td', 'li', 'section', 'nav'].includes(p.name) && short(p.parent as Element))
-          p = p.parent as Element;
-        el = p;
-        return false;
-      });
-  }
-  if (!el) return { items: [], el: null };
-  const text = normalizeSpace($(el).text()).replace(LEAD_IN, '');
-  const items = text
+  const named = ($('[class], [id]').toArray() as Element[]).find((e) => BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e));
+  if (named) return { items: splitTrail(textOf(named)), el: named };
+
+  // Else the run of inline nodes that starts with a 当前位置： lead-in.
+  let found: { items: string[]; el: Element | null } = { items: [], el: null };
+  $('body *')
+    .contents()
+    .each((_, n) => {
+      if (n.type !== 'text' || !LEAD_IN.test((n as unknown as { data: string }).data)) return undefined;
+      let trail = '';
+      for (let s: AnyNode | null = n; s; s = s.next) {
+        if (isElement(s) && isBlockTag(s.name)) break;
+        trail += s.type === 'text' ? (s as unknown as { data: string }).data : isElement(s) ? $(s).text() : '';
+      }
+      const parent = n.parent as Element | null;
+      found = { items: splitTrail(normalizeSpace(trail)), el: parent && isElement(parent) && short(parent) ? parent : null };
+      return false;
+    });
+  return found;
+}
+
+function splitTrail(text: string): string[] {
+  return text
+    .replace(LEAD_IN, '')
     .split(SEPARATORS)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  return { items, el };
 }
 
 export function extractLinks($: CheerioAPI, base: string, selectorOf: (el: Element) => string, within?: Element): PageLink[] {

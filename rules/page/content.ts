@@ -5,7 +5,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, isChromeByName, isChromeByTag, namesOf } from './regions';
+import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, namesOf } from './regions';
 import { isElement } from './selector';
 import { normalizeSpace } from './text';
 
@@ -34,7 +34,7 @@ function isBlockish(el: Element): boolean {
   return ['p', 'div', 'table', 'ul', 'ol', 'li', 'section', 'article', 'dl', 'td', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote'].includes(el.name);
 }
 
-export function findMainContent($: CheerioAPI): Element {
+export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolean): Element {
   const body = ($('body').get(0) as Element | undefined) ?? ($.root().children().get(0) as Element);
   const scores = new Map<Element, number>();
   $('body *').each((_, node) => {
@@ -54,7 +54,7 @@ export function findMainContent($: CheerioAPI): Element {
   let best: Element = body;
   let bestScore = 0;
   for (const [el, s] of scores) {
-    if (insideChrome(el)) continue;
+    if (insideChrome(el, isChrome)) continue;
     const n = namesOf(el);
     const adj = s * (CONTENT_NAME.test(n.replace(/\s+/g, '  ')) ? 1.3 : 1);
     if (adj > bestScore) {
@@ -65,9 +65,9 @@ export function findMainContent($: CheerioAPI): Element {
   return best;
 }
 
-function insideChrome(el: Element): boolean {
+function insideChrome(el: Element, isChrome: (el: Element) => boolean): boolean {
   for (let p: Element | null = el; p && isElement(p); p = p.parent as Element | null) {
-    if (isChromeByTag(p) || isChromeByName(p)) return true;
+    if (isChrome(p)) return true;
   }
   return false;
 }
@@ -76,15 +76,15 @@ function insideChrome(el: Element): boolean {
  * The article's own title: an h1 that is not the site logo, else a title-named element near
  * the content, else the ArticleTitle meta. Returns the element when one is on the page.
  */
-export function findHeadline($: CheerioAPI, main: Element, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
+export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Element) => boolean, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
   const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName;
   const candidates: Element[] = [];
   const inMain = $(main).find('h1, h2').toArray() as Element[];
   candidates.push(...inMain.filter((e) => e.name === 'h1'));
-  candidates.push(...($('h1').toArray() as Element[]).filter((e) => !insideChrome(e)));
+  candidates.push(...($('h1').toArray() as Element[]).filter((e) => !insideChrome(e, isChrome)));
   candidates.push(
     ...($('[class], [id]').toArray() as Element[]).filter(
-      (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e) && e.children.length <= 6,
+      (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e, isChrome) && e.children.length <= 6,
     ),
   );
   candidates.push(...inMain.filter((e) => e.name === 'h2'));

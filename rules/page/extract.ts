@@ -13,7 +13,7 @@ import { findHeadline, findMainContent } from './content';
 import { makeFieldReader, STRONG_FIELDS } from './fields';
 import { extractInteraction } from './interaction';
 import { extractListing } from './listing';
-import { isChromeByName, isChromeByTag, isFooterLike } from './regions';
+import { isChromeByTag, isFooterLike, makeChromeTest } from './regions';
 import { makeSelectorFn } from './selector';
 import { normalizeSpace } from './text';
 
@@ -54,12 +54,13 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   const chromeForFields = (el: Element) => isChromeByTag(el) || isFooterLike(el) || el === breadcrumb.el;
   const { fields, used } = makeFieldReader(opts.fieldAliases).read($, body, chromeForFields, selectorOf);
 
-  const main = findMainContent($);
-  const headline = findHeadline($, main, meta.ArticleTitle ?? '', meta.SiteName ?? '');
+  const isChrome = makeChromeTest(body);
+  const main = findMainContent($, isChrome);
+  const headline = findHeadline($, main, isChrome, meta.ArticleTitle ?? '', meta.SiteName ?? '');
 
   // Body: blocks of the main content; chrome, the catalogue cells and the headline left out.
   const skipBody = (el: Element) =>
-    (el !== main && (isChromeByTag(el) || isChromeByName(el) || isFooterLike(el))) || used.has(el) || el === breadcrumb.el || el === headline.el;
+    (el !== main && (isChrome(el) || isFooterLike(el))) || used.has(el) || el === breadcrumb.el || el === headline.el;
   const blocks: TextBlock[] = [];
   if (headline.el) blocks.push({ selector: selectorOf(headline.el), text: headline.text, tag: headline.el.name, headline: true });
   for (const b of linearize(main, skipBody)) {

@@ -27,8 +27,9 @@ export interface FieldReader {
 
 export function makeFieldReader(extraAliases: Record<string, string> = {}): FieldReader {
   const aliases: Record<string, string> = { ...DEFAULT_ALIASES, ...extraAliases };
-  const labels = Object.keys(aliases).sort((a, b) => b.length - a.length);
-  const spaced = labels.map((l) => [...l].map(escapeRe).join(`[\\s\\u00a0\\u3000]*`));
+  const stops = new Set(aliasData.stopLabels.map((l) => stripSpace(l)));
+  const labels = [...Object.keys(aliases), ...aliasData.stopLabels].sort((a, b) => b.length - a.length);
+  const spaced = labels.map((l) => [...l.replace(/\s+/g, '')].map(escapeRe).join(GAP));
   // A label starts a cell or follows a gap/bracket, and is followed by a colon or a gap/end.
   const labelRe = new RegExp(
     `(?:^|(?<=[\\s\\u00a0\\u3000${BOUNDARY}【\\[（(|｜]))[【\\[]?(${spaced.join('|')})[】\\]]?${GAP}(?:[：:]|(?=[\\s\\u00a0\\u3000${BOUNDARY}]|$))`,
@@ -61,13 +62,16 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           const rows = $(t).find('tr').toArray() as Element[];
           if (rows.length < 2 || rows.length % 2 !== 0) return;
           const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+          let wide = false;
           for (let i = 0; i < rows.length; i += 2) {
             const heads = cellsOf(rows[i]);
             const vals = cellsOf(rows[i + 1]);
-            if (heads.length < 2 || heads.length !== vals.length) return;
+            if (heads.length === 0 || heads.length !== vals.length) return;
             if (!heads.every((h) => exactLabel($(h).text()))) return;
             if (vals.some((v) => exactLabel($(v).text()))) return;
+            wide ||= heads.length >= 2;
           }
+          if (!wide) return;
           for (let i = 0; i < rows.length; i += 2) {
             const heads = cellsOf(rows[i]);
             const vals = cellsOf(rows[i + 1]);
@@ -78,8 +82,18 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           }
         });
 
+      // A row made only of labels, not paired with a value row above, heads a data table
+      // (名称 | 文号 | 发布日期 over a list of documents): its cells are not empty fields.
+      const headerCells = new Set<Element>();
+      $(root)
+        .find('tr')
+        .each((_, tr) => {
+          const cells = (tr as Element).children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+          if (cells.length >= 2 && cells.every((c) => !used.has(c) && exactLabel($(c).text()))) cells.forEach((c) => headerCells.add(c));
+        });
+
       // 2. Everything else, cell by cell in document order.
-      const blocks = linearize(root, (el) => skip(el) || used.has(el)).filter((b) => b.raw.length <= MAX_CELL);
+      const blocks = linearize(root, (el) => skip(el) || used.has(el) || headerCells.has(el)).filter((b) => b.raw.length <= MAX_CELL);
       for (let i = 0; i < blocks.length; i++) {
         const b = blocks[i];
         const matches = [...b.raw.matchAll(labelRe)];
@@ -99,7 +113,7 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
               i++;
             }
           }
-          add(matches[m][1], value, b.el);
+          if (!stops.has(stripSpace(matches[m][1]))) add(matches[m][1], value, b.el);
         }
       }
       return { fields, used };

@@ -38,3 +38,23 @@ export function isHidden(el: Element): boolean {
   const style = (el.attribs?.style ?? '').replace(/\s+/g, '').toLowerCase();
   return el.attribs?.hidden !== undefined || style.includes('display:none') || style.includes('visibility:hidden');
 }
+
+/**
+ * Chrome test for one page: by tag, and by class/id name unless the named element holds most of
+ * the page's text (a broken page's unclosed `<div class="position">` that swallowed the article,
+ * or a template that names its main column "side-layout").
+ */
+export function makeChromeTest(root: Element): (el: Element) => boolean {
+  const lengths = new Map<Element, number>();
+  const measure = (el: Element): number => {
+    let n = 0;
+    for (const c of el.children) {
+      if (c.type === 'text') n += (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
+      else if (c.type === 'tag' && !INVISIBLE_TAGS.has((c as Element).name)) n += measure(c as Element);
+    }
+    lengths.set(el, n);
+    return n;
+  };
+  const total = measure(root);
+  return (el) => isChromeByTag(el) || (isChromeByName(el) && (lengths.get(el) ?? 0) <= total * 0.5);
+}

@@ -6,7 +6,7 @@
  * Reference: 《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）“页面乱码”。
  */
 import { defineRule } from '../define';
-import { mojibakeScore, mojibakeTables } from './mojibake';
+import { mojibakeBigrams, mojibakeScore, mojibakeTables } from './mojibake';
 import { excerptAround, HAN, OccurrenceCounter } from './util';
 
 // Windows-1252 renderings of the bytes 0x80–0xBF (continuation bytes of UTF-8).
@@ -21,7 +21,9 @@ const KINDS: { id: string; re: RegExp }[] = [
 ];
 
 interface Options extends Record<string, unknown> {
-  /** UTF-8-as-GBK: minimum tell-tale characters in a block … */
+  /** UTF-8-as-GBK: adjacent pairs that fit a misreading byte for byte (2 = one misread word) … */
+  gbkMinBigrams: number;
+  /** … or minimum tell-tale characters in a block … */
   gbkMinTells: number;
   /** … and their minimum share of the block's hanzi. */
   gbkMinRatio: number;
@@ -43,7 +45,7 @@ const garbled = defineRule<Options>({
       gbk: { zh: '乱码（UTF-8 文本被按 GBK 解读），如“{text}”', en: 'Garbled text (UTF-8 read as GBK), e.g. "{text}"' },
     },
   },
-  defaultOptions: { gbkMinTells: 4, gbkMinRatio: 0.4 },
+  defaultOptions: { gbkMinBigrams: 2, gbkMinTells: 4, gbkMinRatio: 0.4 },
   check(model, ctx) {
     const occ = new OccurrenceCounter();
     const { tells } = mojibakeTables();
@@ -64,14 +66,16 @@ const garbled = defineRule<Options>({
         });
       }
       const s = mojibakeScore(text);
-      if (s.tells >= ctx.options.gbkMinTells && s.tells / s.han >= ctx.options.gbkMinRatio) {
-        // Excerpt from the first run of tells.
-        let at = 0;
-        for (let i = 0; i < text.length; i++)
-          if (tells.has(text[i]) && tells.has(text[i + 1] ?? '')) {
-            at = i;
-            break;
-          }
+      const bi = mojibakeBigrams(text);
+      if (bi.count >= ctx.options.gbkMinBigrams || (s.tells >= ctx.options.gbkMinTells && s.tells / s.han >= ctx.options.gbkMinRatio)) {
+        // Excerpt from the first misread pair, else the first run of tells.
+        let at = Math.max(0, bi.first);
+        if (bi.first < 0)
+          for (let i = 0; i < text.length; i++)
+            if (tells.has(text[i]) && tells.has(text[i + 1] ?? '')) {
+              at = i;
+              break;
+            }
         const sample = text.slice(at, at + 8);
         ctx.report({
           messageId: 'gbk',

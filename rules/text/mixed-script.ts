@@ -9,6 +9,7 @@
  */
 import { defineRule } from '../define';
 import { builtinDicts } from './dicts';
+import { mojibakeBigrams } from './mojibake';
 import { OccurrenceCounter } from './util';
 
 interface Options extends Record<string, unknown> {
@@ -17,6 +18,18 @@ interface Options extends Record<string, unknown> {
 
 const TRADITIONAL_LANG = /^zh-(?:tw|hk|mo|hant)/;
 const SIMPLIFIED_LANG = /^(?:zh|zh-cn|zh-sg|zh-hans.*|zh-cmn.*)$/;
+
+const flagCache = new WeakMap<Set<string>, Uint8Array>();
+/** The set as a per-code-unit table (the list is BMP characters): one array read per character. */
+function flagsOf(set: Set<string>): Uint8Array {
+  let f = flagCache.get(set);
+  if (!f) {
+    f = new Uint8Array(65536);
+    for (const c of set) if (c.length === 1) f[c.charCodeAt(0)] = 1;
+    flagCache.set(set, f);
+  }
+  return f;
+}
 
 const mixedScript = defineRule<Options>({
   id: 'text/mixed-script',
@@ -35,15 +48,17 @@ const mixedScript = defineRule<Options>({
     if (ctx.site.traditional || TRADITIONAL_LANG.test(model.lang)) return;
     const govCn = model.host === 'gov.cn' || model.host.endsWith('.gov.cn');
     if (!govCn && model.lang && !SIMPLIFIED_LANG.test(model.lang)) return;
-    const trad = builtinDicts().traditional;
+    const trad = flagsOf(builtinDicts().traditional);
     const occ = new OccurrenceCounter();
     for (const block of model.body) {
+      // Mojibake (鍙戝竷) is full of rare traditional-looking characters: text/garbled reports it.
+      if (mojibakeBigrams(block.text).count >= 2) continue;
       let count = 0;
       let first = -1;
       const examples: string[] = [];
       for (let i = 0; i < block.text.length; i++) {
+        if (!trad[block.text.charCodeAt(i)]) continue;
         const ch = block.text[i];
-        if (!trad.has(ch)) continue;
         count++;
         if (first < 0) first = i;
         if (examples.length < 5 && !examples.includes(ch)) examples.push(ch);

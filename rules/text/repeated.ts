@@ -55,6 +55,8 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
       for (let i = text.indexOf(dd); i >= 0; i = text.indexOf(dd, i + 1)) {
         const end = i + dd.length;
         if (coveredBy(text, i, end, dd, fw.exceptions) || isRedup(dd, i, end)) continue;
+        // AABB reduplication: 实实在在, 的的确确 (the doubled word is one half of it).
+        if ((i >= 2 && text[i - 1] === text[i - 2] && isHan(text[i - 1])) || (text[end] === text[end + 1] && isHan(text[end]))) continue;
         // 的的的: one finding for the run.
         if (out.some((f) => f.kind === 'functionWord' && f.end > i)) continue;
         out.push({ start: i, end, unit: fw.word, kind: 'functionWord' });
@@ -80,32 +82,23 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
   }
 
   if (opts.clauses) {
-    // Clauses with their separators: 依法做到“应公开尽公开”，
-    const clauses: { start: number; end: number; body: string }[] = [];
-    let s = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || CLAUSE_SEP.test(text[i])) {
-        if (i > s) clauses.push({ start: s, end: i, body: text.slice(s, i) });
-        s = i + 1;
-      }
-    }
-    for (let k = 1; k < clauses.length; k++) {
-      const a = clauses[k - 1];
-      const b = clauses[k];
-      if (a.body !== b.body || countHan(a.body) < opts.minClause) continue;
-      if (b.start - a.end > 2) continue;
-      if (out.some((f) => f.start < b.end && f.end > a.start)) continue;
-      out.push({ start: a.start, end: b.end, unit: a.body, kind: 'clause' });
-    }
-    // The same run written twice with nothing between: 依法做到应公开尽公开依法做到应公开尽公开
-    for (let L = 6; L <= 40; L++) {
-      for (let i = 0; i + 2 * L <= text.length; i++) {
+    // A run starting a clause and written again straight after, with or without punctuation
+    // between: 依法做到“应公开尽公开”，依法做到“应公开尽公开”， / 决策、执行公开，决策、执行公开，
+    for (let i = 0; i < text.length; i++) {
+      if (i > 0 && !CLAUSE_SEP.test(text[i - 1])) continue;
+      const maxL = Math.min(120, (text.length - i) >> 1);
+      for (let L = 4; L <= maxL; L++) {
         if (text.charCodeAt(i) !== text.charCodeAt(i + L) || text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
         const unit = text.slice(i, i + L);
-        if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause || CLAUSE_SEP.test(unit)) continue;
+        if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause) continue;
+        // The copy must end where a clause ends (or the text does), not in the middle of a word.
         const end = i + 2 * L;
-        if (out.some((f) => f.start < end && f.end > i)) continue;
-        out.push({ start: i, end, unit, kind: 'clause' });
+        if (end < text.length && !CLAUSE_SEP.test(text[end - 1]) && !CLAUSE_SEP.test(text[end])) continue;
+        if (out.some((f) => f.start < end && f.end > i)) break;
+        const body = unit.replace(/[，,。；;！!？?：:、\s]+$/, '');
+        out.push({ start: i, end, unit: body, kind: 'clause' });
+        i = end - 1;
+        break;
       }
     }
   }

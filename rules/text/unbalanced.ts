@@ -25,13 +25,18 @@ export interface Unpaired {
   ch: string;
 }
 
+const MARKS = /[《》“”（()）〔〕【】‘’]/g;
+
 export function unpaired(text: string): Unpaired[] {
   const out: Unpaired[] = [];
+  const marks = [...text.matchAll(MARKS)];
+  if (!marks.length) return out;
   const listClose = LIST_CLOSE.exec(text);
   for (const [open, close, name] of PAIRS) {
     const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
+    for (const m of marks) {
+      const c = m[0];
+      const i = m.index!;
       if (open.includes(c)) stack.push(i);
       else if (close.includes(c)) {
         if (stack.length) stack.pop();

@@ -4,7 +4,7 @@
  * them; the page is corrected, re-checked from the popup, and the finding shows as fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeFor, fixture, launch, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
+import { badgeFor, fixture, launch, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -49,7 +49,7 @@ describe('audit path in Chromium', () => {
     expect(pill).toContain('严重 1');
 
     // The popup, opened as a page for this tab, shows what a person reads.
-    const tabId = await b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, url);
+    const tabId = await tabIdFor(b, url);
     const popup = await b.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitForSelector('[data-rule="index-number/check-digit"]');
     expect(await popup.locator('[data-level="error"] .n').textContent()).toBe('1');

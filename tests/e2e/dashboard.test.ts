@@ -64,8 +64,11 @@ describe('dashboard in Chromium', () => {
 
     // Search, open the detail: the excerpt is shown as text, not markup or a link.
     await dash.fill('[data-testid="search"]', 'HYPERLINK');
-    await dash.waitForSelector(`tr[data-fp="${evil!.fingerprint}"]`);
-    expect(await dash.locator('table.findings tbody tr').count()).toBe(1);
+    await dash.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('table.findings tbody tr[data-fp]')];
+      return rows.length > 0 && rows.every((r) => r.textContent!.includes('HYPERLINK'));
+    });
+    expect(await dash.locator(`tr[data-fp="${evil!.fingerprint}"]`).count()).toBe(1);
     await dash.click(`tr[data-fp="${evil!.fingerprint}"] td.msg`);
     const detail = dash.locator('[data-testid="finding-detail"]');
     expect(await detail.locator('.excerpt').textContent()).toBe(EVIL);
@@ -86,7 +89,7 @@ describe('dashboard in Chromium', () => {
     const bulk = dash.locator('[data-testid="bulk-selected"]');
     await bulk.locator('select').selectOption('ignored');
     await bulk.locator('button').click();
-    await dash.waitForSelector('[data-testid="notice"]');
+    await dash.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('已忽略'));
     expect(await dash.locator('[data-testid="notice"]').textContent()).toBe(`已将 ${emptyCount} 条问题标记为“已忽略”`);
     const after = (await Promise.all(urls.map((u) => storedFindings(b, u)))).flat();
     expect(after.filter((f) => f.status === 'ignored').length).toBe(emptyCount);

@@ -140,20 +140,34 @@ export async function storedFindings(b: Browser, url: string): Promise<{ ruleId:
 /** The action badge text of the tab showing `url`. */
 export async function badgeFor(b: Browser, url: string): Promise<string> {
   return b.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (!tab?.id) return '<no tab>';
-    return chrome.action.getBadgeText({ tabId: tab.id });
+    const tabId = await tabIdOf(u);
+    if (tabId === null) return '<no tab>';
+    return (globalThis as any).chrome.action.getBadgeText({ tabId });
+
+    async function tabIdOf(url: string): Promise<number | null> {
+      const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? null;
+    }
+  }, url);
+}
+
+/** The id of the tab showing `url` (for popup.html?tabId=…). */
+export async function tabIdFor(b: Browser, url: string): Promise<number> {
+  return b.worker.evaluate(async (u) => {
+    const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
+    const id = tabs.find((t) => t.url === u)?.id;
+    if (id === undefined) throw new Error('no tab shows ' + u);
+    return id;
   }, url);
 }
 
 /** Polls until `fn` returns a truthy value (the audit runs after the page settles). */
-export async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs = 20000): Promise<T> {
+export async function waitFor<T>(fn: () => Promise<T | null | undefined | false | ''>, what: string, timeoutMs = 20000): Promise<T> {
   const end = Date.now() + timeoutMs;
-  let last: T | undefined;
+  let last: unknown;
   while (Date.now() < end) {
     last = await fn();
-    if (last) return last;
+    if (last) return last as T;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`等待超时：${what}（最后的值：${JSON.stringify(last)}）`);

@@ -98,7 +98,7 @@ async function main() {
       if (x.level !== 'info') console.log(`  FP ${x.ruleId} on ${c.name} (${c.variant}): ${x.message} — ${cut(x.excerpt)}`);
     }
   }
-  for (const m of misses.slice(0, 60)) console.log(m);
+  for (const m of misses.slice(0, Number(process.env.EVAL_MISSES ?? 60))) console.log(m);
   if (misses.length > 60) console.log(`  … ${misses.length - 60} more misses`);
 
   // 3. Table.

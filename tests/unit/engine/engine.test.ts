@@ -5,6 +5,7 @@ import { audit } from '../../../rules/engine';
 import { allRules, ruleById } from '../../../rules/index';
 import { extractPage } from '../../../rules/page/extract';
 import { detailPage } from '../rules/helpers';
+import type { Config } from '../../../rules/types';
 
 const model = extractPage(detailPage({ fields: [['索引号', '01526376-5-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04']] }), 'http://www.cnx.gov.cn/a.html');
 
@@ -45,7 +46,7 @@ describe('audit', () => {
     expect(r.findings[1].level).toBe('error');
   });
   it('applies options and levels from config, then from the site', async () => {
-    const config = { rules: { 'test/echo': ['info', { x: 'user' }] as ['info', object] }, sites: { 'cnx.gov.cn': { rules: { 'test/echo': 'error' as const } } } };
+    const config: Config = { rules: { 'test/echo': ['info', { x: 'user' }] }, sites: { 'cnx.gov.cn': { rules: { 'test/echo': 'error' } } } };
     const r = await audit(model, config, { rules: [echo] });
     expect(r.findings[0].message).toBe('消息 user');
     expect(r.findings[0].level).toBe('error');
@@ -71,8 +72,8 @@ describe('config', () => {
     expect(strict.get('index-number/format')!.options.reportEmptySegment).toBe(true);
   });
   it('matches a site key to the host and its sub-domains, longest first', () => {
-    const config = { sites: { 'gov.cn': { traditional: false }, 'cnx.gov.cn': { traditional: true } } };
-    expect(resolveSite(config, 'www.cnx.gov.cn').matched).toBe('cnx.gov.cn');
+    const config: Config = { sites: { 'gov.cn': { traditional: false }, 'cnx.gov.cn': { traditional: true } } };
+    expect(resolveSite(config, 'www.cnx.gov.cn').matched as string | null).toBe('cnx.gov.cn');
     expect(resolveSite(config, 'www.other.gov.cn').matched).toBe('gov.cn');
     expect(resolveSite(config, 'example.com').matched).toBeNull();
   });

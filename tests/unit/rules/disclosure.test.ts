@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detailPage, only, run } from './helpers';
+import type { Config } from '../../../rules/types';
 
 const base: [string, string][] = [
   ['索引号', '01526376-X-/2023-0301001'],
@@ -14,7 +15,7 @@ describe('disclosure/invalid-value', () => {
   });
   it('accepts 主动公开 and configured local values', async () => {
     expect(only(await run(detailPage({ fields: [...base, ['公开属性', '主动公开']] })), 'disclosure/invalid-value')).toEqual([]);
-    const config = { rules: { 'disclosure/invalid-value': ['warn', { extraValues: ['删减后公开'] }] as ['warn', object] } };
+    const config: Config = { rules: { 'disclosure/invalid-value': ['warn', { extraValues: ['删减后公开'] }] } };
     expect(only(await run(detailPage({ fields: [...base, ['公开属性', '删减后公开']] }), config), 'disclosure/invalid-value')).toEqual([]);
   });
 });

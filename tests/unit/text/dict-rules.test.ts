@@ -51,6 +51,8 @@ describe('text/typo', () => {
     expect(jiezhiShouldBeJiezhi('截止2024年底，全县共有', 0)).toBe(true);
     expect(jiezhiShouldBeJiezhi('据统计，截止目前，', 4)).toBe(true);
     expect(jiezhiShouldBeJiezhi('截止2024年12月31日，', 0)).toBe(true);
+    expect(jiezhiShouldBeJiezhi('截止10月11日下午，', 0)).toBe(true);
+    expect(jiezhiShouldBeJiezhi('截止3月8日下午5:30，', 0)).toBe(true);
     expect(jiezhiShouldBeJiezhi('截止日期为5月1日', 0)).toBe(false);
     expect(jiezhiShouldBeJiezhi('报名截止时间为3月8日', 2)).toBe(false);
     expect(jiezhiShouldBeJiezhi('截止到2024年底，', 0)).toBe(false);

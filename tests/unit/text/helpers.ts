@@ -47,7 +47,7 @@ export const SAMPLE = {
   ].join('\n'),
   serious: ['# source: test sample', '中华人民共合国\t中华人民共和国\t\t', '当局信息公开\t政府信息公开\t\t', '攻府\t政府\t\t'].join('\n'),
   outdated: ['# source: test sample', '国土资源局\t自然资源局\t2018-03-21\t机构改革'].join('\n'),
-  functionWords: ['# source: test sample', '的\t的的确确', '了\t不了了之,一了了之', '和'].join('\n'),
+  functionWords: ['# source: test sample', '的\t的的确确', '了\t不了了之,一了了之', '和', '在'].join('\n'),
   placeholders: JSON.stringify([
     { id: 'xx-place', pattern: '(?<![A-Za-z])[xX×]{2}(?=[省市县区乡镇村])', flags: '' },
     { id: 'year-x', pattern: '20[0-9xX][xX]年|201[xX]年', flags: '' },

@@ -1,0 +1,95 @@
+/** extractPage on the fixture pages (real layouts) and on the layout edge cases behind them. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeHtml } from '../../../rules/page/decode';
+import { extractPage } from '../../../rules/page/extract';
+
+const DIR = resolve(import.meta.dirname, '../../fixtures/pages');
+const load = (name: string) => {
+  const { html, charset } = decodeHtml(readFileSync(join(DIR, name)));
+  return extractPage(html, 'http://www.cnx.gov.cn/zwgk/a.html', { charset });
+};
+const fieldMap = (m: ReturnType<typeof load>) => Object.fromEntries(m.fields.map((f) => [f.name, f.value]));
+
+describe('catalogue boxes in the layouts real sites use', () => {
+  it.each([
+    // file, canonical field → value (a subset that proves the layout was read), headline
+    ['yunnan-changning-2018.html', { 索引号: '01526376-X-/2018-1204001', 发布机构: '昌宁县人民政府', 分类: '情况报告', 发布日期: '2018-12-04', 文号: '', 主题词: '' }, '昌宁县2018年政务公开工作要点落实情况报告'],
+    ['qinghai-minhe-report.html', { 索引号: '015193642/2019-00012', 发布机构: '民和县人民政府办公室', 公开属性: '主动公开' }, '2018年民和县政府信息公开工作年度报告'],
+    ['gov-cn-style.html', { 索引号: '000014349/2017-00110', 发布机构: '国务院办公厅', 文号: '国办发〔2017〕47号', 成文日期: '2017年05月15日', 名称: '国务院办公厅关于印发政府网站发展指引的通知' }, '国务院办公厅关于印发政府网站发展指引的通知'],
+    ['guangdong-style.html', { 索引号: '11441700007280420Y/2021-00050', 文号: '阳府办〔2021〕8号', 主题词: '政务公开 工作要点' }, '阳江市人民政府办公室关于印发阳江市2021年政务公开工作要点的通知'],
+    ['anhui-style.html', { 索引号: '11340100002985210P/202504-00057', 文号: '合政办秘〔2025〕12号', 成文日期: '2025-04-22', 公开属性: '主动公开', 浏览量: '' }, '合肥市人民政府办公室关于印发合肥市2025年政务公开工作要点的通知'],
+    ['table-values-next-row.html', { 索引号: '11431129006882534P/2021-00123', 发布机构: '江永县人民政府办公室', 文号: '江政办发〔2021〕9号', 名称: '关于印发《江永县2021年政务公开工作要点》的通知', 来源: '江永县人民政府办公室' }, '关于印发《江永县2021年政务公开工作要点》的通知'],
+    ['gbk-page.html', { 索引号: '014556923/2016-00123', 成文日期: '2016-08-10', 发布日期: '2016-08-15' }, '安福县人民政府办公室关于进一步加强政府网站信息内容建设的通知'],
+    ['broken-html.html', { 索引号: '014970235/2015-00012', 文号: '檀政发〔2015〕9号', 主题词: '' }, '檀林镇人民政府关于做好2015年防汛工作的通知'],
+    ['normative-valid.html', { 登记号: 'SCCD01-2023-0018', 有效性: '有效', 有效期: '2028-07-31' }, '成都市人民政府关于印发《成都市城市照明管理办法》的通知'],
+  ])('%s', (file, fields, headline) => {
+    const m = load(file);
+    expect(m.kind).toBe('detail');
+    expect(fieldMap(m)).toMatchObject(fields);
+    expect(m.headline).toBe(headline);
+  });
+
+  it('folds label aliases and keeps the label as shown', () => {
+    const m = load('gov-cn-style.html');
+    expect(m.fields.find((f) => f.name === '发布机构')!.label).toBe('发文机关');
+    expect(m.fields.find((f) => f.name === '文号')!.label).toBe('发文字号');
+  });
+
+  it('reads a page declared GBK', () => {
+    expect(load('gbk-page.html').charset).toBe('gbk');
+  });
+});
+
+describe('page parts', () => {
+  it('breadcrumb, column, body without menus and footer, footer, links', () => {
+    const m = load('yunnan-changning-2018.html');
+    expect(m.breadcrumb).toEqual(['首页', '政府信息公开', '法定主动公开内容', '情况报告']);
+    expect(m.column).toBe('情况报告');
+    expect(m.body[0]).toMatchObject({ headline: true, text: '昌宁县2018年政务公开工作要点落实情况报告' });
+    const bodyText = m.body.map((b) => b.text).join('\n');
+    expect(bodyText).toContain('保政办函〔2018〕24号');
+    expect(bodyText).not.toContain('主办单位');
+    expect(bodyText).not.toContain('索引号');
+    expect(bodyText).not.toContain('当前位置');
+    expect(m.footer!.text).toContain('主办单位');
+    expect(m.links.some((l) => l.kind === 'a')).toBe(true);
+    expect(m.meta.SiteName).toBeTruthy();
+  });
+
+  it('keeps a swallowing unclosed breadcrumb from hiding the page (broken HTML)', () => {
+    const m = load('broken-html.html');
+    expect(m.breadcrumb).toEqual(['首页', '信息公开', '乡镇信息公开', '檀林镇']);
+    expect(m.body.length).toBeGreaterThan(5);
+    expect(m.body.map((b) => b.text).join('')).not.toContain('网站标识码');
+  });
+
+  it('tells a news article from a detail page', () => {
+    const m = load('clean-article.html');
+    expect(m.kind).toBe('article');
+    expect(m.column).toBe('工作动态');
+  });
+});
+
+describe('layout edge cases', () => {
+  const page = (box: string, extra = '') =>
+    extractPage(`<html><body><div class="nav"><a href="/">首页</a></div>${box}<h1>关于做好防汛工作的通知</h1><div id="zoom"><p>${'各乡镇人民政府，县直各单位：现将有关事项通知如下，请认真贯彻执行。'.repeat(3)}</p>${extra}</div></body></html>`, 'http://www.x.gov.cn/a.html');
+
+  it('does not take the next block for the value of a trailing empty label', () => {
+    const m = page('<table><tr><td>索引号</td><td>01526376-X-/2018-1204001</td><td>发布机构</td><td>县政府</td></tr><tr><td>主题词</td></tr></table>');
+    expect(m.fields.find((f) => f.name === '主题词')!.value).toBe('');
+  });
+
+  it('reads label：value runs in one element and labels with spaces inside', () => {
+    const m = page('<div class="info">索 引 号：000014349/2017-00110　发文机关：国务院办公厅　成文日期：2017年05月15日</div>');
+    expect(Object.fromEntries(m.fields.map((f) => [f.name, f.value]))).toEqual({ 索引号: '000014349/2017-00110', 发布机构: '国务院办公厅', 成文日期: '2017年05月15日' });
+  });
+
+  it('does not read a data table in the body as a catalogue box, nor labels inside prose', () => {
+    const table = '<table><tr><th>名称</th><th>文号</th><th>发布日期</th></tr><tr><td>甲通知</td><td>县政发〔2020〕1号</td><td>2020-01-01</td></tr><tr><td>乙通知</td><td>县政发〔2020〕2号</td><td>2020-02-01</td></tr></table>';
+    const m = page('', `<p>按照文件名称规范要求，各单位应当在发布日期前完成自查。</p>${table}`);
+    expect(m.fields).toEqual([]);
+    expect(m.kind).toBe('article');
+  });
+});
