@@ -121,7 +121,9 @@ export function siteSummary(findings: SummaryFinding[], opts: SummaryOptions = {
   for (const f of findings) {
     if (f.status && skip.has(f.status)) continue;
     const s = siteOf(f);
-    bySite.set(s, [...(bySite.get(s) ?? []), f]);
+    const list = bySite.get(s);
+    if (list) list.push(f);
+    else bySite.set(s, [f]);
   }
   const out: SiteSummary[] = [];
   for (const [site, fs] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {

@@ -8,7 +8,7 @@
  * A JSON export of findings (utils/export.ts toJson) restores the same way.
  */
 import type { IDBPTransaction } from 'idb';
-import { DB_VERSION, LEVELS, STATUSES, mapError, type AuditRecord, type PageRecord, type StatusChange, type Store, type StoredFinding } from './db';
+import { addStats, applyStats, DB_VERSION, LEVELS, STATUSES, mapError, type AuditRecord, type PageRecord, type StatusChange, type Store, type StoredFinding } from './db';
 import { FINDINGS_FORMAT } from './export';
 
 export const BACKUP_FORMAT = 'govlint-backup';
@@ -189,7 +189,10 @@ const lastChange = (f: StoredFinding) => f.history.reduce((m, h) => Math.max(m, 
 export async function restoreBackup(store: Store, input: string | unknown): Promise<RestoreResult> {
   const file = parseBackup(input);
   const result: RestoreResult = { pagesAdded: 0, pagesUpdated: 0, findingsAdded: 0, findingsUpdated: 0, findingsUnchanged: 0, auditsAdded: 0 };
-  const tx = store.db.transaction(['pages', 'findings', 'audits', 'meta'], 'readwrite') as IDBPTransaction<unknown, string[], 'readwrite'>;
+  const hasStats = store.db.objectStoreNames.contains('stats');
+  const names = ['pages', 'findings', 'audits', 'meta', ...(hasStats ? ['stats'] : [])];
+  const tx = store.db.transaction(names, 'readwrite') as IDBPTransaction<unknown, string[], 'readwrite'>;
+  const delta = new Map<string, number>();
   const writes: Promise<unknown>[] = [];
   const put = (p: Promise<unknown>) => {
     p.catch(() => undefined);
@@ -203,6 +206,7 @@ export async function restoreBackup(store: Store, input: string | unknown): Prom
       const cur = current[i];
       if (!cur) {
         put(fstore.put(f));
+        addStats(delta, f, 1);
         result.findingsAdded++;
         touched.add(f.url);
         return;
@@ -213,6 +217,8 @@ export async function restoreBackup(store: Store, input: string | unknown): Prom
         return;
       }
       put(fstore.put(m));
+      addStats(delta, cur, -1);
+      addStats(delta, m, 1);
       result.findingsUpdated++;
       touched.add(m.url);
     });
@@ -230,6 +236,7 @@ export async function restoreBackup(store: Store, input: string | unknown): Prom
       }
       touched.add(p.url);
     }
+    if (hasStats) put(applyStats(tx, delta));
     await Promise.all(writes);
 
     // Page counts follow the merged statuses.

@@ -5,6 +5,9 @@
  * - `findings` one record per finding identity (fingerprint = hash(url, ruleId, key)), every status.
  * - `audits`   (v2) one line per reconcile: when, what changed — the re-check trail.
  * - `meta`     (v2) key/value settings that belong with the data (e.g. the last backup date).
+ * - `stats`    (v3) materialised counts: [status, field, value] → number, kept in the same
+ *              transaction as every findings write, so the dashboard's count tables read a few
+ *              hundred small records instead of counting 100k index entries (12 s → ms in Chromium).
  *
  * The schema is versioned from day one: MIGRATIONS[v] upgrades v-1 → v and is tested step by step
  * (tests/unit/store/migrations.test.ts). A migration never deletes a finding.
@@ -124,7 +127,7 @@ export class StoreError extends Error {
 }
 
 export const DB_NAME = 'govlint';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Identity
@@ -189,7 +192,59 @@ export const MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void> = {
     a.createIndex('at', 'at');
     db.createObjectStore('meta');
   },
+  3: (db, tx) => {
+    // Counts move to the materialised `stats` store; the [status, field] indexes only served counts.
+    const f = tx.objectStore('findings' as never) as unknown as RawStore;
+    for (const k of STATUS_FIELD) f.deleteIndex(`status_${k}`);
+    db.createObjectStore('stats');
+    const stats = tx.objectStore('stats' as never) as unknown as RawStore;
+    // Data step: count the findings already stored (reads every finding, changes none).
+    const totals = new Map<string, number>();
+    void (async () => {
+      let cur = await f.openCursor();
+      while (cur) {
+        addStats(totals, cur.value as StoredFinding, 1);
+        cur = await cur.continue();
+      }
+      for (const [k, n] of totals) if (n) void stats.put(n, JSON.parse(k));
+    })();
+  },
 };
+
+/** The few calls migrations make on a wrapped store (idb's types do not know our schema). */
+interface RawStore {
+  deleteIndex(name: string): void;
+  openCursor(): Promise<{ value: unknown; continue(): Promise<RawStore extends never ? never : any> } | null>;
+  put(value: unknown, key?: IDBValidKey): Promise<unknown>;
+}
+
+/** Fields the `stats` store counts per status. */
+export const STAT_FIELDS = ['site', 'column', 'ruleId', 'level', 'certainty'] as const;
+
+/** Adds ±1 for each counted field of `f` into `acc` (keys are JSON of [status, field, value]). */
+export function addStats(acc: Map<string, number>, f: StoredFinding, sign: 1 | -1) {
+  const bump = (k: unknown[]) => {
+    const key = JSON.stringify(k);
+    acc.set(key, (acc.get(key) ?? 0) + sign);
+  };
+  bump([f.status, '*', '']);
+  for (const field of STAT_FIELDS) bump([f.status, field, String((f[field] as string | null) ?? '')]);
+}
+
+/** Applies stat deltas inside a readwrite transaction that includes `stats`. */
+export async function applyStats(tx: IDBPTransaction<unknown, string[], 'readwrite'>, acc: Map<string, number>) {
+  const stats = tx.objectStore('stats');
+  await Promise.all(
+    [...acc].map(async ([k, d]) => {
+      if (!d) return;
+      const key = JSON.parse(k) as IDBValidKey;
+      const cur = ((await stats.get(key)) as number | undefined) ?? 0;
+      const n = cur + d;
+      if (n > 0) await stats.put(n, key);
+      else await stats.delete(key);
+    }),
+  );
+}
 
 export interface OpenOptions {
   name?: string;
@@ -314,6 +369,10 @@ function isEmptyFilter(filter: FindingFilter): boolean {
   return Object.values(filter).every((v) => v === undefined || v === '');
 }
 
+function clean(filter: FindingFilter): FindingFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as FindingFilter;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Store
 
@@ -341,6 +400,8 @@ export interface Store {
   reopen(fingerprints: string[], note?: string, now?: number): Promise<number>;
   pages(): Promise<PageRecord[]>;
   audits(url?: string): Promise<AuditRecord[]>;
+  /** Recomputes the materialised counts from the findings (repair; raw imports). */
+  rebuildStats(): Promise<void>;
   getMeta<T = unknown>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
   /** Raw database (backup/restore, tests). */
@@ -360,6 +421,38 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const factory = opts.factory ?? indexedDB;
   const shapeOf = opts.shapeOf ?? defaultShapeOf;
   const hasV2 = db.objectStoreNames.contains('audits');
+  const hasStats = db.objectStoreNames.contains('stats');
+
+  /** The whole stats table (a few hundred records), as JSON key → count. */
+  async function readStats(): Promise<Map<string, number>> {
+    const tx = db.transaction('stats');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+    await tx.done;
+    return new Map(keys.map((k, i) => [JSON.stringify(k), values[i] as number]));
+  }
+
+  /** Keys of the filter other than status; stats answer when there is at most one single-valued STAT_FIELD. */
+  function statsPlan(filter: FindingFilter): { statuses: FindingStatus[]; eq: [string, string] | null } | null {
+    if (!hasStats) return null;
+    const keys = Object.entries(filter).filter(([k, v]) => v !== undefined && v !== '' && k !== 'status');
+    const statuses = asList(filter.status) ?? STATUSES;
+    if (keys.length === 0) return { statuses, eq: null };
+    if (keys.length > 1) return null;
+    const [k, v] = keys[0];
+    if (!(STAT_FIELDS as readonly string[]).includes(k)) return null;
+    const one = Array.isArray(v) ? (v.length === 1 ? v[0] : undefined) : v;
+    if (one === undefined || (typeof one !== 'string' && one !== null)) return null;
+    return { statuses, eq: [k, one ?? ''] };
+  }
+
+  async function statsCount(filter: FindingFilter): Promise<number | null> {
+    const p = statsPlan(filter);
+    if (!p) return null;
+    const st = await readStats();
+    let n = 0;
+    for (const s of p.statuses) n += st.get(JSON.stringify(p.eq ? [s, p.eq[0], p.eq[1]] : [s, '*', ''])) ?? 0;
+    return n;
+  }
 
   async function recountPages(tx: IDBPTransaction<unknown, string[], 'readwrite'>, urls: Iterable<string>) {
     const pages = tx.objectStore('pages');
@@ -374,7 +467,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
 
   async function changeStatus(fps: string[], status: FindingStatus, note: string | undefined, now: number) {
     return guard(async () => {
-      const tx = db.transaction(['pages', 'findings'], 'readwrite');
+      const tx = db.transaction(hasStats ? ['pages', 'findings', 'stats'] : ['pages', 'findings'], 'readwrite');
       try {
         return await changeIn(tx);
       } catch (e) {
@@ -388,10 +481,12 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       let changed = 0;
       const found = (await Promise.all([...new Set(fps)].map((fp) => store.get(fp)))) as (StoredFinding | undefined)[];
       const puts: Promise<unknown>[] = [];
+      const delta = new Map<string, number>();
       for (const f of found) {
         if (!f) continue;
         const noteChanged = note !== undefined && note !== (f.note ?? '');
         if (f.status === status && !noteChanged) continue;
+        addStats(delta, f, -1);
         const entry: StatusChange = { at: now, from: f.status, to: status, by: 'user' };
         if (note) entry.note = note;
         f.history.push(entry);
@@ -402,10 +497,12 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
         if (status === 'fixed' && f.status !== 'fixed') f.fixedAt = now;
         if (status !== 'fixed') delete f.fixedAt;
         f.status = status;
+        addStats(delta, f, 1);
         puts.push(handled(store.put(f)));
         touched.add(f.url);
         changed++;
       }
+      if (hasStats) puts.push(handled(applyStats(tx, delta)));
       await Promise.all(puts);
       await recountPages(tx, touched);
       await tx.done;
@@ -460,34 +557,39 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   }
 
   async function countBy(field: CountField, filter: FindingFilter = {}): Promise<Record<string, number>> {
-    const keys = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k]) => k);
-    const status = asList(filter.status);
-    let out: Record<string, number> | null = null;
-    let total: number | null = null;
-    if (field !== 'certainty' || hasV2) {
-      if (keys.length === 0) {
-        out = await groupCount(field, null, (k) => String(k));
-        total = await db.count('findings');
-      } else if (hasV2 && keys.length === 1 && status?.length === 1 && field !== 'status' && field !== 'certainty') {
-        const s = status[0];
-        out = await groupCount(`status_${field}`, IDBKeyRange.bound([s], [s, []]), (k) => String((k as unknown[])[1]));
-        total = await db.countFromIndex('findings', 'status', s);
+    const p = statsPlan(filter);
+    {
+      if (p && (!p.eq || field === 'status')) {
+        const st = await readStats();
+        const out: Record<string, number> = {};
+        for (const s of p.statuses) {
+          if (field === 'status') {
+            const n = st.get(JSON.stringify(p.eq ? [s, p.eq[0], p.eq[1]] : [s, '*', ''])) ?? 0;
+            if (n) out[s] = n;
+            continue;
+          }
+          const prefix = JSON.stringify([s, field]).slice(0, -1) + ',';
+          for (const [k, n] of st) {
+            if (!k.startsWith(prefix)) continue;
+            const v = (JSON.parse(k) as string[])[2];
+            out[v] = (out[v] ?? 0) + n;
+          }
+        }
+        return out;
       }
     }
-    if (!out && field === 'status' && keys.length === 1 && status) {
-      out = {};
-      for (const s of status) out[s] = await db.countFromIndex('findings', 'status', s);
+    if (!hasStats && Object.keys(clean(filter)).length === 0 && field !== 'certainty') {
+      const out = await groupCount(field, null, (k) => String(k));
+      const sum = Object.values(out).reduce((a, b) => a + b, 0);
+      const total = await db.count('findings');
+      if (total > sum) out[''] = (out[''] ?? 0) + total - sum; // null column: not in the index
       return out;
     }
-    if (!out) return scanCount(field, filter);
-    // Records whose field is null are not in the index (column): they are the remainder.
-    const sum = Object.values(out).reduce((a, b) => a + b, 0);
-    if (total !== null && total > sum) out[''] = (out[''] ?? 0) + total - sum;
-    return out;
+    return scanCount(field, filter);
   }
 
   async function count(filter: FindingFilter = {}): Promise<number> {
-    const n = await indexedCount(filter);
+    const n = (await statsCount(filter)) ?? (await indexedCount(filter));
     if (n !== null) return n;
     let c = 0;
     for await (const batch of iterate(filter, 2000)) c += batch.length;
@@ -516,7 +618,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
         let best = eq[0];
         let bestN = Infinity;
         for (const e of eq) {
-          const n = await db.countFromIndex('findings', e[0], e[1]);
+          const n = (await statsCount({ [e[0]]: e[1] })) ?? (await db.countFromIndex('findings', e[0], e[1]));
           if (n < bestN) [best, bestN] = [e, n];
         }
         return { index: `${best[0]}_lastSeen`, segments: [IDBKeyRange.bound([best[1], lo], [best[1], hi])], direction };
@@ -556,6 +658,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     const sort = opts.sort ?? 'lastSeen';
     const dir = opts.dir ?? 'desc';
     const limit = opts.limit ?? 50;
+    if (filter.text) return scanQuery(filter, sort, dir, limit, opts.cursor ?? null);
     const p = await plan(filter, sort, dir);
     let token: Token | null = opts.cursor ? (JSON.parse(opts.cursor) as Token) : null;
     const items: StoredFinding[] = [];
@@ -592,6 +695,32 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     return { items, next: more && last ? JSON.stringify(last) : null };
   }
 
+  /**
+   * Text search cannot use an index: read the candidates in big getAll batches (far faster than a
+   * cursor step per record), keep the matches, sort them in memory, page by offset.
+   */
+  async function scanQuery(filter: FindingFilter, sort: SortField, dir: 'asc' | 'desc', limit: number, cursor: string | null): Promise<QueryPage> {
+    const hits: StoredFinding[] = [];
+    for await (const batch of iterate(filter, 5000)) hits.push(...batch);
+    const rank = (f: StoredFinding): number | string => {
+      if (sort === 'lastSeen') return f.lastSeen;
+      if (sort === 'level') return LEVELS.indexOf(f.level);
+      if (sort === 'status') return STATUSES.indexOf(f.status);
+      return (f[sort] as string | null) ?? '';
+    };
+    // level/status: 'desc' = most severe first, i.e. ascending rank.
+    const sign = (sort === 'level' || sort === 'status' ? dir === 'desc' : dir === 'asc') ? 1 : -1;
+    hits.sort((a, b) => {
+      const x = rank(a);
+      const y = rank(b);
+      const c = x < y ? -1 : x > y ? 1 : 0;
+      return c * sign || b.lastSeen - a.lastSeen || (a.fingerprint < b.fingerprint ? -1 : 1);
+    });
+    const offset = cursor ? (JSON.parse(cursor) as { o: number }).o : 0;
+    const items = hits.slice(offset, offset + limit);
+    return { items, next: offset + limit < hits.length ? JSON.stringify({ o: offset + limit }) : null };
+  }
+
   async function* iterate(filter: FindingFilter = {}, batch = 1000): AsyncGenerator<StoredFinding[]> {
     // Primary-key order in bounded batches: each batch is its own short transaction, so a long export
     // never holds the database (IndexedDB transactions end when the event loop is left anyway).
@@ -610,8 +739,16 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
         continue;
       }
       if (eq.length || filter.url !== undefined) {
-        // One equality: read only its index entries.
-        const [name, value] = filter.url !== undefined ? ['url', normalizeUrl(filter.url)] : eq[0];
+        // An equality: read only the entries of its most selective index.
+        let best = eq[0];
+        if (filter.url === undefined && eq.length > 1 && hasStats) {
+          let bestN = Infinity;
+          for (const e of eq) {
+            const n = (await statsCount({ [e[0]]: e[1] })) ?? Infinity;
+            if (n < bestN) [best, bestN] = [e, n];
+          }
+        }
+        const [name, value] = filter.url !== undefined ? ['url', normalizeUrl(filter.url)] : best;
         const all = (await db.getAllFromIndex('findings', name, value)) as StoredFinding[];
         for (let i = 0; i < all.length; i += batch) {
           const part = all.slice(i, i + batch).filter((f) => matchesFilter(f, filter));
@@ -636,7 +773,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       const scope = ropts.scope ?? defaultScope;
       const url = normalizeUrl(page.url);
       return guard(async () => {
-        const names = hasV2 ? ['pages', 'findings', 'audits'] : ['pages', 'findings'];
+        const names = ['pages', 'findings', ...(hasV2 ? ['audits'] : []), ...(hasStats ? ['stats'] : [])];
         const tx = db.transaction(names, 'readwrite');
         try {
           return await reconcileIn(tx);
@@ -713,6 +850,16 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
 
         const puts: Promise<unknown>[] = [];
         for (const f of writes) puts.push(handled(fstore.put(f)));
+        if (hasStats) {
+          const before = new Map(existing.map((f) => [f.fingerprint, f]));
+          const delta = new Map<string, number>();
+          for (const f of writes) {
+            const old = before.get(f.fingerprint);
+            if (old) addStats(delta, old, -1);
+            addStats(delta, f, 1);
+          }
+          puts.push(handled(applyStats(tx, delta)));
+        }
 
         const pages = tx.objectStore('pages');
         const prev = (await pages.get(url)) as PageRecord | undefined;
@@ -800,6 +947,17 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
         ? await db.getAllFromIndex('audits', 'url', normalizeUrl(url))
         : await db.getAll('audits');
       return rows as AuditRecord[];
+    },
+
+    async rebuildStats() {
+      if (!hasStats) return;
+      const totals = new Map<string, number>();
+      for await (const batch of iterate({}, 5000)) for (const f of batch) addStats(totals, f, 1);
+      await guard(async () => {
+        const tx = db.transaction('stats', 'readwrite');
+        await tx.store.clear();
+        await Promise.all([...[...totals].filter(([, n]) => n > 0).map(([k, n]) => tx.store.put(n, JSON.parse(k))), tx.done]);
+      });
     },
 
     async getMeta<T>(key: string) {

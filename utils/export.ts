@@ -115,13 +115,16 @@ export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) =
 /** Order of the list: by site, column, page, then severity — how a department works it down. */
 export function sortForList<T extends ExportFinding>(findings: T[]): T[] {
   const sev: Record<string, number> = { error: 0, warn: 1, info: 2 };
+  // One collator (pinyin order for column names): localeCompare(…, 'zh-CN') per call is ~10× slower.
+  const zh = new Intl.Collator('zh-CN').compare;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...findings].sort(
     (a, b) =>
-      siteOf(a).localeCompare(siteOf(b)) ||
-      (a.column ?? '').localeCompare(b.column ?? '', 'zh-CN') ||
-      a.url.localeCompare(b.url) ||
+      cmp(siteOf(a), siteOf(b)) ||
+      zh(a.column ?? '', b.column ?? '') ||
+      cmp(a.url, b.url) ||
       sev[a.level] - sev[b.level] ||
-      a.ruleId.localeCompare(b.ruleId),
+      cmp(a.ruleId, b.ruleId),
   );
 }
 

@@ -34,6 +34,11 @@ export default defineContentScript({
     const show = async (s: AuditSummary) => {
       summary = s;
       applyHighlights(s.findings);
+      // A single-page site may have replaced <body>, panel included: draw a new one.
+      if (ui && !ui.shadowHost.isConnected) {
+        ui.remove();
+        ui = null;
+      }
       if (!ui) {
         ui = await createShadowRootUi(ctx, {
           name: 'govlint-panel',

@@ -69,7 +69,11 @@ export function App() {
 
   useEffect(() => {
     openStore()
-      .then(setStore)
+      .then((s) => {
+        // For the benchmark and debugging from DevTools: the page's own store handle.
+        (globalThis as { __govlintStore?: Store }).__govlintStore = s;
+        setStore(s);
+      })
       .catch((e) => setError(`无法打开问题库：${e instanceof Error ? e.message : String(e)}`));
   }, []);
 

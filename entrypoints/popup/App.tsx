@@ -82,6 +82,9 @@ export function App() {
     <div class="popup">
       <header>
         <h1>GovLint 政务网站自查助手</h1>
+        <button class="link" onClick={() => void browser.runtime.openOptionsPage()} title="设置">
+          设置
+        </button>
       </header>
       {!state.url ? (
         <p class="muted">此页面不是网页，无法检查。</p>

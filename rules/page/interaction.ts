@@ -33,6 +33,13 @@ const STATUS_RE = new RegExp(`(?:${alt(words.statusLabels)})\\s*[：:]\\s*(${alt
 const TITLE_RE = new RegExp(`^(?:${alt(words.titleLabels)})\\s*([：:])?\\s*(.*)$`);
 const REPLY_CONTENT_RE = new RegExp(`(?:${alt(words.replyContentLabels)})\\s*[：:]?\\s*`);
 const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
+/**
+ * A lone "X时间：date" is a message page only with another mark of one (a sender, a status, a
+ * reply, a message-title label): a notice saying 咨询时间：2026年3月1日 is not a message.
+ */
+const SIGN_LABELS = alt([...words.senderLabels, ...words.statusLabels, ...words.repliedLabels, ...words.replyContentLabels, ...words.titleLabels.filter((l) => l.length > 2)]);
+// A label followed by a colon, or standing alone in its cell (pieces are joined by spaces).
+const MESSAGE_SIGN = new RegExp(`(?:^|\\s)(?:${SIGN_LABELS})(?:\\s*[：:]|(?=\\s|$))`);
 
 export function extractInteraction($: CheerioAPI, baseUrl: string): InteractionItem[] {
   const body = ($('body').get(0) as Element | undefined) ?? null;
@@ -205,6 +212,7 @@ function readLabelledBlocks(
     return [lo, hi];
   };
   const detail = asks.length === 1;
+  if (detail && !MESSAGE_SIGN.test(joined.replace(ASKED_RE, ' '))) return [];
   const items: InteractionItem[] = [];
   let anyReplyInfo = false;
   for (const ask of asks) {

@@ -151,11 +151,15 @@ function candidateOf(parent: Element, base: string, today: string, order: number
       if (k.name === 'dt' || groups.length === 0) groups.push([k]);
       else groups[groups.length - 1].push(k);
     }
-    return build(parent, groups, base, today, order, -1, true, excluded);
+    return build(parent, groups, base, today, order, -1, true);
   }
   if (parent.name === 'tbody' || parent.name === 'table') dateColumn = dateColumnOf(parent.name === 'tbody' && isElement(parent.parent) ? parent.parent : parent);
   const byTag = new Map<string, Element[]>();
-  for (const k of kids) byTag.set(k.name, [...(byTag.get(k.name) ?? []), k]);
+  for (const k of kids) {
+    const g = byTag.get(k.name);
+    if (g) g.push(k);
+    else byTag.set(k.name, [k]);
+  }
   let best: Candidate | null = null;
   for (const [, members] of byTag) {
     const c = build(
@@ -166,7 +170,6 @@ function candidateOf(parent: Element, base: string, today: string, order: number
       order,
       dateColumn,
       LIST_TAGS.has(parent.name),
-      excluded,
     );
     if (c && (!best || c.dated > best.dated || (c.dated === best.dated && c.items.length > best.items.length))) best = c;
   }
@@ -181,7 +184,6 @@ function build(
   order: number,
   dateColumn: number,
   listTag: boolean,
-  _excluded: (el: Element) => boolean,
 ): Candidate | null {
   const items: Item[] = [];
   for (const g of groups) {
@@ -220,12 +222,16 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   const pieces: TextPiece[] = [];
   let total = 0;
   let cell = -1;
+  let over = false;
   const walk = (n: AnyNode, anchor: Element | null, top: boolean) => {
+    // Stop as soon as the subtree is plainly a container: the walk stays cheap on big pages.
+    if (over) return;
     if (n.type === 'text') {
       const t = normalizeSpace((n as unknown as { data: string }).data);
       if (t) {
         pieces.push({ text: t, anchor, cell });
         total += t.length;
+        if (total > MAX_ITEM_TEXT) over = true;
       }
       return;
     }
@@ -235,11 +241,12 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
     if (n.name === 'a' && n.attribs.href && !SKIP_HREF.test(n.attribs.href)) {
       anchors.push(n);
       a = n;
+      if (anchors.length > MAX_LINKS_PER_ITEM) over = true;
     }
     for (const c of n.children) walk(c, a, top && (n.name === 'tr' || n.name === 'tbody'));
   };
   for (const r of roots) walk(r, null, r.name === 'tr');
-  if (anchors.length === 0 || anchors.length > MAX_LINKS_PER_ITEM || total > MAX_ITEM_TEXT) return null;
+  if (over || anchors.length === 0) return null;
   // A box of several titled links (a homepage column box: three news and a 更多 link) is a
   // container of items, not an item; a card's image link has no text and a [分类] link is short.
   const titled = new Set(anchors.filter((a) => normalizeSpace(textOf(a)).length >= 8).map((a) => a.attribs.href));

@@ -15,6 +15,22 @@ export function makeSelectorFn($: CheerioAPI): (el: Element) => string {
     idCount.set(id, (idCount.get(id) ?? 0) + 1);
   });
 
+  // Positions among same-tag siblings, computed once per parent: a list of 2,000 items costs
+  // one pass, not 2,000.
+  const nth = new Map<Element, number>();
+  const nthOfType = (el: Element, parent: Element): number => {
+    if (!nth.has(el)) {
+      const counts = new Map<string, number>();
+      for (const sib of parent.children) {
+        if (!isElement(sib)) continue;
+        const n = (counts.get(sib.name) ?? 0) + 1;
+        counts.set(sib.name, n);
+        nth.set(sib, n);
+      }
+    }
+    return nth.get(el)!;
+  };
+
   const selectorOf = (el: Element): string => {
     const hit = cache.get(el);
     if (hit) return hit;
@@ -24,12 +40,7 @@ export function makeSelectorFn($: CheerioAPI): (el: Element) => string {
     else if (el.name === 'body' || el.name === 'html' || !isElement(el.parent)) sel = el.name;
     else {
       const parent = el.parent as Element;
-      let n = 0;
-      for (const sib of parent.children) {
-        if (isElement(sib) && sib.name === el.name) n++;
-        if (sib === el) break;
-      }
-      sel = `${selectorOf(parent)} > ${el.name}:nth-of-type(${n})`;
+      sel = `${selectorOf(parent)} > ${el.name}:nth-of-type(${nthOfType(el, parent)})`;
     }
     cache.set(el, sel);
     return sel;

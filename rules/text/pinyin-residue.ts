@@ -40,8 +40,8 @@ const pinyinResidue = defineRule({
         excerpt: excerptAround(block.text, first.index, first.index + first[0].length),
         suggestion: first[1],
         selector: block.selector,
-        textOffset: first.index + 1,
-        textLength: first[0].length - 1,
+        textOffset: first.index,
+        textLength: first[0].length,
         key: `${first[0]}#${occ.next(first[0])}`,
       });
     }

@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../define';
 import { builtinDicts } from './dicts';
-import { excerptAround, OccurrenceCounter } from './util';
+import { coveredByAny, excerptAround, OccurrenceCounter } from './util';
 
 let labelRe: { labels: string[]; re: RegExp } | null = null;
 
@@ -61,6 +61,7 @@ const placeholder = defineRule({
         .filter((f) => taken.some(([s, e]) => s === f.start && e === f.end))
         .filter((f, i, arr) => arr.findIndex((g) => g.start === f.start && g.end === f.end) === i)
         .sort((x, y) => x.start - y.start)) {
+        if (coveredByAny(text, f.start, f.end, ctx.dictionaries.whitelist)) continue;
         ctx.report({
           messageId: 'placeholder',
           data: { text: f.text },

@@ -13,7 +13,7 @@ import { defineRule } from '../define';
 import type { TextBlock } from '../types';
 import { builtinDicts } from './dicts';
 import { coveredBy } from './dictset';
-import { excerptAround, isHan, OccurrenceCounter } from './util';
+import { coveredByAny, excerptAround, isHan, OccurrenceCounter } from './util';
 
 interface Options extends Record<string, unknown> {
   /** Minimum hanzi in a clause for a back-to-back repeat to be reported. */
@@ -31,6 +31,7 @@ interface Found {
 }
 
 const CLAUSE_SEP = /[，,。；;！!？?：:、\s]/;
+const SEP_CODES = new Set([...'，,。；;！!？?：:、 \t\n\u00a0\u3000'].map((c) => c.charCodeAt(0)));
 const countHan = (s: string) => [...s].filter(isHan).length;
 
 const redupIndex = new WeakMap<Set<string>, Map<string, string[]>>();
@@ -84,8 +85,10 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
   if (opts.clauses) {
     // A run starting a clause and written again straight after, with or without punctuation
     // between: 依法做到“应公开尽公开”，依法做到“应公开尽公开”， / 决策、执行公开，决策、执行公开，
+    const sep = new Uint8Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) sep[i] = SEP_CODES.has(text.charCodeAt(i)) ? 1 : 0;
     for (let i = 0; i < text.length; i++) {
-      if (i > 0 && !CLAUSE_SEP.test(text[i - 1])) continue;
+      if (i > 0 && !sep[i - 1]) continue;
       const maxL = Math.min(120, (text.length - i) >> 1);
       for (let L = 4; L <= maxL; L++) {
         if (text.charCodeAt(i) !== text.charCodeAt(i + L) || text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
@@ -93,7 +96,7 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
         if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause) continue;
         // The copy must end where a clause ends (or the text does), not in the middle of a word.
         const end = i + 2 * L;
-        if (end < text.length && !CLAUSE_SEP.test(text[end - 1]) && !CLAUSE_SEP.test(text[end])) continue;
+        if (end < text.length && !sep[end - 1] && !sep[end]) continue;
         if (out.some((f) => f.start < end && f.end > i)) break;
         const body = unit.replace(/[，,。；;！!？?：:、\s]+$/, '');
         out.push({ start: i, end, unit: body, kind: 'clause' });
@@ -124,6 +127,7 @@ const repeated = defineRule<Options>({
     const occ = new OccurrenceCounter();
     for (const block of model.body) {
       for (const f of findInBlock(block, ctx.options)) {
+        if (coveredByAny(block.text, f.start, f.end, ctx.dictionaries.whitelist)) continue;
         const shown = f.unit.length > 30 ? f.unit.slice(0, 29) + '…' : f.unit;
         ctx.report({
           messageId: f.kind,

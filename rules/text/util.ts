@@ -29,3 +29,14 @@ export class OccurrenceCounter {
     return n;
   }
 }
+
+/** True when one of `words` occurs in `text` covering [start, end) (user whitelist: words never reported). */
+export function coveredByAny(text: string, start: number, end: number, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) {
+    if (!w || w.length < end - start) continue;
+    const at = text.indexOf(w, Math.max(0, end - w.length));
+    if (at >= 0 && at <= start) return true;
+  }
+  return false;
+}

@@ -137,6 +137,29 @@ export async function storedFindings(b: Browser, url: string): Promise<{ ruleId:
   }, url);
 }
 
+/** Every record of one object store of the extension's IndexedDB (read inside the worker). */
+export async function readStore<T = Record<string, unknown>>(b: Browser, storeName: string): Promise<T[]> {
+  return b.worker.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'govlint')) return [];
+    const db: IDBDatabase = await new Promise((ok, err) => {
+      const r = indexedDB.open('govlint');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => err(r.error);
+    });
+    if (!db.objectStoreNames.contains(name)) {
+      db.close();
+      return [];
+    }
+    const all: any[] = await new Promise((ok, err) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => err(r.error);
+    });
+    db.close();
+    return all;
+  }, storeName) as Promise<T[]>;
+}
+
 /** The action badge text of the tab showing `url`. */
 export async function badgeFor(b: Browser, url: string): Promise<string> {
   return b.worker.evaluate(async (u) => {

@@ -69,3 +69,11 @@ describe('interaction extraction', () => {
     expect(read(listPage('<p>本网站将在收到留言后及时回复，回复时间一般不超过5个工作日。</p>'))).toEqual([]);
   });
 });
+
+describe('interaction extraction: notices are not messages', () => {
+  it('a notice giving a 咨询时间 date with no sender, status or reply is not a message', () => {
+    expect(
+      read(listPage('<div class="article"><h1>关于开展2026年度个税汇算咨询服务的通知</h1><p>咨询时间：2026-03-01至2026-06-30，工作日上午9:00—12:00。设备运行状态良好。</p></div>')),
+    ).toEqual([]);
+  });
+});

@@ -53,6 +53,8 @@ describe('backup and restore', () => {
     expect(g2).toMatchObject({ status: 'ignored', lastSeen: 600 });
     expect(await a.count()).toBe(10);
     expect(json).toContain('govlint-backup');
+    // The materialised counts follow the merge.
+    expect(await a.countBy('status')).toEqual({ open: 8, 'false-positive': 1, ignored: 1 });
   });
 
   it('a findings JSON export restores too', async () => {

@@ -36,7 +36,7 @@ describe('migrations', () => {
     const pagesBefore = await v1.db.getAll('pages');
     v1.close();
 
-    const v2 = await openStore({ factory });
+    const v2 = await openStore({ factory, version: 2 });
     expect(v2.db.version).toBe(2);
     const after = (await v2.db.getAll('findings')).sort((a: any, b: any) => a.fingerprint.localeCompare(b.fingerprint));
     expect(after).toEqual(before);
@@ -53,7 +53,38 @@ describe('migrations', () => {
     v2.close();
   });
 
-  it('a store opened at v2 directly equals one upgraded from v1 (same stores and indexes)', async () => {
+  it('v2 → v3 keeps every finding and builds the materialised counts from them', async () => {
+    const factory = freshFactory();
+    const v2 = await openStore({ factory, version: 2 });
+    const statuses = ['open', 'fixed', 'ignored', 'false-positive'] as const;
+    for (let i = 0; i < 40; i++) {
+      const u = `http://www.${i % 2 ? 'aa' : 'bb'}.gov.cn/p/${i}.html`;
+      await v2.reconcile(page(u, { column: i % 4 ? `栏目${i % 3}` : null }), [finding(u, `r/${i % 5}`, 'k', { level: i % 3 ? 'warn' : 'error', certainty: i % 7 ? 'certain' : 'suspected' })], { now: i });
+      const [f] = await v2.findingsForUrl(u);
+      if (i % 4) await v2.setStatus([f.fingerprint], statuses[i % 4], undefined, 100 + i);
+    }
+    const before = (await v2.db.getAll('findings')).sort((a: any, b: any) => a.fingerprint.localeCompare(b.fingerprint));
+    // What the v2 store answers by scanning is the truth the v3 counts must match.
+    const truth: Record<string, unknown> = {};
+    for (const field of ['site', 'column', 'ruleId', 'level', 'certainty', 'status'] as const) {
+      truth[field] = await v2.countBy(field, {});
+      for (const s of statuses) truth[`${field}|${s}`] = await v2.countBy(field, { status: s });
+    }
+    v2.close();
+
+    const v3 = await openStore({ factory });
+    expect(v3.db.version).toBe(3);
+    expect((await v3.db.getAll('findings')).sort((a: any, b: any) => a.fingerprint.localeCompare(b.fingerprint))).toEqual(before);
+    expect(await v3.db.count('stats')).toBeGreaterThan(0);
+    for (const field of ['site', 'column', 'ruleId', 'level', 'certainty', 'status'] as const) {
+      expect(await v3.countBy(field, {}), field).toEqual(truth[field]);
+      for (const s of statuses) expect(await v3.countBy(field, { status: s }), `${field}|${s}`).toEqual(truth[`${field}|${s}`]);
+    }
+    expect(await v3.count({ status: 'open', column: null })).toBe(before.filter((f: any) => f.status === 'open' && f.column === null).length);
+    v3.close();
+  });
+
+  it('a store opened at the current version equals one upgraded from v1 (same stores and indexes)', async () => {
     const a = freshFactory();
     (await openDatabase({ factory: a, version: 1 })).close();
     const upgraded = await openDatabase({ factory: a });

@@ -100,3 +100,32 @@ describe('query', () => {
     expect(col).toHaveLength(60);
   });
 });
+
+describe('materialised counts stay true through every write path', () => {
+  it('reconcile, setStatus, setStatusWhere, reopen: stats equal a full scan', async () => {
+    const { store: s } = await freshStore();
+    const scan = async (field: 'site' | 'column' | 'ruleId' | 'level' | 'certainty' | 'status', status?: string) => {
+      const out: Record<string, number> = {};
+      for await (const b of s.iterate()) for (const f of b) if (!status || f.status === status) out[String(f[field] ?? '')] = (out[String(f[field] ?? '')] ?? 0) + 1;
+      return out;
+    };
+    const check = async () => {
+      for (const field of ['site', 'column', 'ruleId', 'level', 'certainty', 'status'] as const) {
+        expect(await s.countBy(field)).toEqual(await scan(field));
+        for (const st of ['open', 'fixed', 'ignored']) expect(await s.countBy(field, { status: st as 'open' })).toEqual(await scan(field, st));
+      }
+    };
+    const u = (i: number) => `http://www.aa.gov.cn/${i}.html`;
+    for (let i = 0; i < 6; i++) await s.reconcile(page(u(i), { column: i % 2 ? null : '通知公告' }), [finding(u(i), 'a/b', 'k'), finding(u(i), 'c/d', 'k', { level: 'info', certainty: 'suspected' })], { now: i });
+    await check();
+    await s.reconcile(page(u(0)), [finding(u(0), 'a/b', 'k')], { now: 10 }); // one fixed
+    await s.setStatusWhere({ ruleId: 'c/d', column: null }, 'ignored');
+    await check();
+    const [f] = await s.findingsForUrl(u(1));
+    await s.reopen([f.fingerprint]);
+    await s.reconcile(page(u(0)), [finding(u(0), 'a/b', 'k'), finding(u(0), 'c/d', 'k', { level: 'info' })], { now: 11 }); // reopened
+    await check();
+    await s.rebuildStats();
+    await check();
+  });
+});

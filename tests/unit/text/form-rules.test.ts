@@ -89,6 +89,10 @@ describe('text/repeated', () => {
     const ok = ['实实在在的民生工程，这件事要研究研究，常常讨论讨论。', '的的确确如此，不能不了了之。', '编号1111，共2222元。', '一步一步推进，哈哈哈哈。', '工作作风好，人人参与。'];
     expect(await run(rule, modelOf(ok))).toEqual([]);
   });
+  it('honours the user whitelist', async () => {
+    expect(await run(rule, modelOf(['请大家琢磨琢磨。']))).toHaveLength(1);
+    expect(await run(rule, modelOf(['请大家琢磨琢磨。']), { dictionaries: { whitelist: ['琢磨琢磨'] } })).toEqual([]);
+  });
 });
 
 describe('text/unbalanced', () => {
