@@ -8,6 +8,7 @@ export interface PageOutput {
   url: string;
   kind: string;
   title: string;
+  column?: string | null;
   findings: Finding[];
   error?: string;
 }

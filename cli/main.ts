@@ -1,22 +1,25 @@
 /**
- * govlint audit <file|dir|url>... [--format table|json] [--config FILE] [--profile NAME]
- *                                  [--today YYYY-MM-DD] [--base-url URL]
+ * govlint audit <file|dir|url>... [--format table|json|xlsx|csv] [--out FILE] [--config FILE]
+ *                                  [--profile NAME] [--today YYYY-MM-DD] [--base-url URL]
  * Same extractPage + audit as the extension. Exit 0: no error-level finding; 1: some; 2: usage
  * or input error (message on stderr).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PROFILE_NAMES, validateConfig } from '../rules/config';
 import { ruleById } from '../rules/index';
 import { auditHtml, extractFor, MemoryLookups } from '../rules/run';
+import { formatSummaryText, siteSummary } from '../rules/summary';
 import type { Config, Level } from '../rules/types';
+import { sortForList, toCsv, writeXlsx } from '../utils/export';
 import { collectInputs, InputError, loadInput, type Input, type Loaded } from './inputs';
 import { formatTable, summaryLine, type PageOutput } from './format-table';
 
 const USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
 
 选项：
-  --format table|json   输出格式（默认 table）
+  --format FORMAT       输出格式：table（默认）| json | xlsx | csv（整改清单）
+  --out FILE            xlsx / csv 写入的文件（必填）；table / json 默认写到标准输出
   --config FILE         配置文件（JSON：profile、rules、sites、dictionaries）
   --profile NAME        规则方案：${PROFILE_NAMES.join(' | ')}（默认 daily）
   --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
@@ -48,6 +51,7 @@ async function run(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'table' },
+        out: { type: 'string' },
         config: { type: 'string' },
         profile: { type: 'string' },
         today: { type: 'string' },
@@ -66,7 +70,9 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...targets] = positionals;
   if (command !== 'audit') throw new UsageError(command ? `未知命令：${command}` : '缺少命令');
   if (targets.length === 0) throw new UsageError('请指定要检查的文件、目录或网址');
-  if (!['table', 'json'].includes(values.format!)) throw new UsageError(`未知的输出格式：${values.format}`);
+  const format = values.format!;
+  if (!['table', 'json', 'xlsx', 'csv'].includes(format)) throw new UsageError(`未知的输出格式：${format}`);
+  if ((format === 'xlsx' || format === 'csv') && !values.out) throw new UsageError(`--format ${format} 需要 --out FILE`);
 
   const config = await loadConfig(values.config);
   if (values.profile) {
@@ -86,7 +92,8 @@ async function run(argv: string[]): Promise<number> {
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   for (const p of pages) for (const f of p.findings) counts[f.level]++;
 
-  if (values.format === 'json') {
+  const sites = siteSummary(pages.flatMap((p) => p.findings));
+  if (format === 'json') {
     const doc = {
       version: 1,
       pages: pages.map((p) => ({
@@ -104,13 +111,24 @@ async function run(argv: string[]): Promise<number> {
           suggestion: f.suggestion ?? null,
           field: f.field ?? null,
           selector: f.selector ?? null,
+          key: f.key,
+          data: f.data ?? null,
         })),
       })),
       summary: counts,
+      sites,
     };
-    await write(JSON.stringify(doc, null, 2) + '\n');
+    await emit(JSON.stringify(doc, null, 2) + '\n', values.out);
+  } else if (format === 'xlsx' || format === 'csv') {
+    const rows = sortForList(pages.flatMap((p) => p.findings.map((f) => ({ ...f, pageTitle: p.title, column: p.column }))));
+    const now = Date.now();
+    const dated = rows.map((r) => ({ ...r, firstSeen: now, lastSeen: now }));
+    await writeOut(values.out!, format === 'xlsx' ? await writeXlsx(dated) : toCsv(dated));
+    process.stderr.write(`已写入整改清单 ${values.out}（${rows.length} 条问题，${pages.length} 个页面）\n`);
   } else {
-    await write(formatTable(pages, process.stdout.isTTY === true) + summaryLine(pages, counts));
+    let text = formatTable(pages, process.stdout.isTTY === true && !values.out) + summaryLine(pages, counts);
+    if (pages.length > 1) text += '\n' + formatSummaryText(sites);
+    await emit(text, values.out);
   }
   if (pages.length > 0 && pages.every((p) => p.error)) return 2;
   return counts.error > 0 ? 1 : 0;
@@ -141,7 +159,14 @@ async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> 
     const loaded = fetched.get(input) ?? (await loadInput(input));
     const result = await auditHtml(loaded.html, loaded.url, config, { lookups, charset: loaded.charset });
     for (const d of result.diagnostics) process.stderr.write(`govlint: 规则 ${d.ruleId} 在 ${loaded.url} 上出错：${d.message}\n`);
-    pages.push({ input: input.input, url: loaded.url, kind: result.model.kind, title: result.model.headline || result.model.title, findings: result.findings });
+    pages.push({
+      input: input.input,
+      url: loaded.url,
+      kind: result.model.kind,
+      title: result.model.headline || result.model.title,
+      column: result.model.column,
+      findings: result.findings,
+    });
   }
   return pages;
 }
@@ -163,6 +188,20 @@ async function loadConfig(path: string | undefined): Promise<Config> {
   const problems = validateConfig(value, new Set(ruleById.keys()));
   if (problems.length) throw new InputError(`配置文件有误（${path}）：\n  - ${problems.join('\n  - ')}`);
   return value as Config;
+}
+
+async function emit(text: string, out: string | undefined): Promise<void> {
+  if (out) await writeOut(out, text);
+  else await write(text);
+}
+
+/** Writes a report file; a failed write is an input error (exit 2) with the reason. */
+async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (e) {
+    throw new InputError(`无法写入 ${path}：${e instanceof Error ? e.message : e}`);
+  }
 }
 
 /** Resolves once the chunk is handed to the OS, so a large report is complete before exit. */

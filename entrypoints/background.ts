@@ -7,7 +7,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { auditSnapshot, badgeText, summarize } from '../utils/audit-service';
+import type { PageModel } from '../rules/types';
+import { auditLinks, auditSnapshot, badgeText, summarize } from '../utils/audit-service';
+import { createLinkChecker, type LinkChecker } from '../utils/link-check';
 import { normalizeUrl, openStore, type Store } from '../utils/db';
 import { fail, ok, type AuditSummary, type Request } from '../utils/messages';
 import { loadConfig } from '../utils/settings';
@@ -23,18 +25,62 @@ function store(): Promise<Store> {
 
 async function setBadge(tabId: number | undefined, summary: AuditSummary) {
   if (tabId === undefined) return;
-  const text = badgeText(summary);
-  await browser.action.setBadgeText({ tabId, text });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: summary.counts.error > 0 ? '#d93025' : '#e37400' });
+  // MV3 `action`; the Firefox build is MV2, where the same calls live on `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ tabId, text: badgeText(summary) });
+  await action.setBadgeBackgroundColor({ tabId, color: summary.counts.error > 0 ? '#d93025' : '#e37400' });
 }
 
 async function auditAndStore(tabId: number | undefined, url: string, html: string): Promise<AuditSummary> {
   const config = await loadConfig();
   const outcome = await auditSnapshot(await store(), config, url, html);
   for (const d of outcome.diagnostics) console.warn(`GovLint: 规则 ${d.ruleId} 出错：${d.message}`);
-  await setBadge(tabId, outcome.summary);
-  void browser.runtime.sendMessage({ type: 'findings-updated', url: outcome.summary.url } satisfies Request).catch(() => {});
+  await published(tabId, outcome.summary);
+  void checkLinksLater(tabId, outcome.model);
   return outcome.summary;
+}
+
+/** Badge, popup and overlay learn of new findings. */
+async function published(tabId: number | undefined, summary: AuditSummary) {
+  await setBadge(tabId, summary);
+  void browser.runtime.sendMessage({ type: 'findings-updated', url: summary.url } satisfies Request).catch(() => {});
+}
+
+let checker: LinkChecker | null = null;
+/** One checker per worker life: its per-host limits span pages; its cache persists in the store. */
+async function linkChecker(): Promise<LinkChecker> {
+  if (checker) return checker;
+  const s = await store();
+  const inner = createLinkChecker({
+    perHost: 2,
+    timeoutMs: 8000,
+    persistence: { get: (url) => s.getMeta(`link:${url}`), set: (url, entry) => s.setMeta(`link:${url}`, entry) },
+  });
+  // Only hosts the extension may fetch without CORS get checked: elsewhere a refused fetch would
+  // read as a broken link. Unchecked links get no result and so no finding.
+  checker = async (links) => {
+    const allowed: { url: string }[] = [];
+    for (const l of links) if (await mayFetch(l.url)) allowed.push(l);
+    return inner(allowed);
+  };
+  return checker;
+}
+
+const permitted = new Map<string, boolean>();
+async function mayFetch(url: string): Promise<boolean> {
+  const origin = new URL(url).origin;
+  if (!permitted.has(origin)) permitted.set(origin, await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false));
+  return permitted.get(origin)!;
+}
+
+async function checkLinksLater(tabId: number | undefined, model: PageModel) {
+  try {
+    const summary = await auditLinks(await store(), await loadConfig(), model, await linkChecker());
+    await published(tabId, summary);
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'show-findings', summary } satisfies Request).catch(() => {});
+  } catch (e) {
+    console.warn('GovLint：链接检查失败：', e);
+  }
 }
 
 /** On-demand audit of any tab (activeTab from the popup): read the DOM, audit, show the overlay. */

@@ -3,10 +3,13 @@
  * snapshot → extractPage + audit (with the store answering page-spanning questions) →
  * reconcile into IndexedDB → what the overlay and the badge need.
  */
+import { audit } from '../rules/engine';
 import { indexNumberOf } from '../rules/index-number';
+import { linkRules } from '../rules/links';
 import { auditHtml } from '../rules/run';
 import type { Config, Level, PageModel } from '../rules/types';
 import { normalizeUrl, type PageInput, type Store, type StoredFinding } from './db';
+import type { LinkChecker } from './link-check';
 import type { AuditSummary, OverlayFinding } from './messages';
 
 export function pageInput(model: PageModel): PageInput {
@@ -74,4 +77,15 @@ export async function auditSnapshot(store: Store, config: Config, url: string, h
   // The summary covers every rule of the page (the link pass's findings too).
   const all = await store.findingsForUrl(page.url);
   return { model: result.model, summary: summarize(page.url, all, result.model), diagnostics: result.diagnostics };
+}
+
+/**
+ * The link pass, after the page audit (it never holds up the page's findings): checks the
+ * page's links and reconciles only link/broken findings, so neither pass closes the other's.
+ */
+export async function auditLinks(store: Store, config: Config, model: PageModel, checkLinks: LinkChecker, now = Date.now()): Promise<AuditSummary> {
+  const result = await audit(model, config, { rules: linkRules, lookups: { checkLinks } });
+  const page = pageInput(model);
+  await store.reconcile(page, result.findings, { now, scope: (ruleId) => ruleId === 'link/broken' });
+  return summarize(page.url, await store.findingsForUrl(page.url), model);
 }

@@ -119,7 +119,7 @@ export class StoreError extends Error {
   constructor(
     readonly code: 'quota' | 'blocked' | 'bad-input',
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'StoreError';

@@ -7,6 +7,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ruleById } from '../../rules/index';
 import type { Level } from '../../rules/types';
 import { CountTable } from '../../components/CountTable';
+import { SiteSummaryView } from '../../components/SiteSummaryView';
+import type { SiteSummary } from '../../rules/summary';
+import { loadSiteSummary } from '../../utils/site-summary';
 import { FindingDetail } from '../../components/FindingDetail';
 import { FindingTable } from '../../components/FindingTable';
 import { StatusMenu } from '../../components/StatusMenu';
@@ -85,6 +88,17 @@ export function App() {
 
   const effective = useMemo(() => clean({ ...filter, from: dayStart(dates.from), to: dayEnd(dates.to) }), [filter, dates]);
   const statusOnly: FindingFilter = typeof filter.status === 'string' ? { status: filter.status } : {};
+
+  // The 检查指标 view of the site the filter names (a site picked in the 按网站 table).
+  const [siteView, setSiteView] = useState<SiteSummary | null>(null);
+  useEffect(() => {
+    if (!store || typeof filter.site !== 'string') return setSiteView(null);
+    let stale = false;
+    loadSiteSummary(store, filter.site).then((s) => !stale && setSiteView(s), (e) => setError(String(e?.message ?? e)));
+    return () => {
+      stale = true;
+    };
+  }, [store, filter.site, version]);
 
   // Count tables: by status over everything, the others under the status filter (index-served).
   useEffect(() => {
@@ -306,6 +320,13 @@ export function App() {
         <p class="ok" data-testid="notice">
           {notice}
         </p>
+      )}
+
+      {siteView && (
+        <section class="site-view" data-testid="site-view">
+          <h2>{siteView.site} 检查指标自查{siteView.risk ? '：存在否决风险' : '：未见否决风险'}</h2>
+          <SiteSummaryView summary={siteView} />
+        </section>
       )}
 
       <section class="counts">

@@ -40,7 +40,7 @@ export function App() {
   }, []);
   if (!config) return <p>正在读取设置…</p>;
 
-  const effective = resolveRules(allRules, config, { matched: null });
+  const effective = resolveRules(allRules, config, {});
   const setRule = (id: string, level: LevelSetting | '') => {
     const rules = { ...(config.rules ?? {}) };
     const current = rules[id];

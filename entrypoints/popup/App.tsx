@@ -10,6 +10,9 @@ import type { Category, Level } from '../../rules/types';
 import { normalizeUrl, openStore, type PageRecord, type StoredFinding } from '../../utils/db';
 import { CATEGORY_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import type { Request, Response } from '../../utils/messages';
+import { loadSiteSummary } from '../../utils/site-summary';
+import type { SiteSummary } from '../../rules/summary';
+import { SiteSummaryView } from '../../components/SiteSummaryView';
 
 const LEVELS: Level[] = ['error', 'warn', 'info'];
 
@@ -18,6 +21,7 @@ interface State {
   url: string | null;
   page: PageRecord | null;
   findings: StoredFinding[];
+  site: SiteSummary | null;
 }
 
 async function loadState(): Promise<State> {
@@ -25,11 +29,15 @@ async function loadState(): Promise<State> {
   const forced = new URLSearchParams(location.search).get('tabId');
   const tab = forced ? await browser.tabs.get(Number(forced)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const url = tab?.url && /^https?:/.test(tab.url) ? normalizeUrl(tab.url) : null;
-  if (!url) return { tabId: tab?.id ?? null, url: null, page: null, findings: [] };
+  if (!url) return { tabId: tab?.id ?? null, url: null, page: null, findings: [], site: null };
   const store = await openStore();
   try {
-    const [page, findings] = await Promise.all([store.page(normalizeUrl(url)), store.findingsForUrl(normalizeUrl(url))]);
-    return { tabId: tab?.id ?? null, url: normalizeUrl(url), page: page ?? null, findings };
+    const [page, findings, site] = await Promise.all([
+      store.page(normalizeUrl(url)),
+      store.findingsForUrl(normalizeUrl(url)),
+      loadSiteSummary(store, new URL(url).origin),
+    ]);
+    return { tabId: tab?.id ?? null, url: normalizeUrl(url), page: page ?? null, findings, site };
   } finally {
     store.close();
   }
@@ -129,6 +137,12 @@ export function App() {
               </ul>
             </section>
           ))}
+          {state.site && state.page && (
+            <details class="site" open={state.site.risk}>
+              <summary>本站检查指标自查{state.site.risk ? '：存在否决风险' : '：未见否决风险'}</summary>
+              <SiteSummaryView summary={state.site} compact />
+            </details>
+          )}
           {closed.length > 0 && (
             <details class="closed">
               <summary>已整改 / 已忽略 {closed.length}</summary>

@@ -70,23 +70,29 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
 
   const listing = extractListing($, base, { today: opts.today });
   const interaction = extractInteraction($, base);
-  const column = pickColumn(breadcrumb.items, meta.ColumnName, headline.text);
+  const isList = !!listing && (listing.items.length > 0 || !!listing.emptyText);
+  // On a list page the trail's last step is the column itself, even when a heading repeats it.
+  const column = pickColumn(breadcrumb.items, meta.ColumnName, isList ? '' : headline.text);
   const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
   const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
 
   let kind: PageKind;
   if (HOME_PATH.test(u.pathname) && strong < 2) kind = 'home';
   else if (strong >= 2) kind = 'detail';
-  else if (listing && (listing.items.length > 0 || listing.emptyText) && bodyChars < 1500) kind = 'listing';
+  else if (isList && bodyChars < 1500) kind = 'listing';
   else if (headline.text && bodyChars >= 100) kind = 'article';
   else kind = 'other';
+
+  // A list page has no headline of its own unless a heading names the column: an item's title is not it.
+  const listHeadline = kind === 'listing' && listing!.items.some((i) => i.title === headline.text) ? '' : headline.text;
+  if (listHeadline !== headline.text && blocks[0]?.headline) blocks.shift();
 
   return {
     url,
     site: u.origin,
     host: u.hostname.toLowerCase(),
     title: normalizeSpace($('title').first().text()),
-    headline: headline.text,
+    headline: listHeadline,
     lang: ($('html').attr('lang') ?? '').toLowerCase(),
     charset,
     meta,

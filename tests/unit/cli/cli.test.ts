@@ -1,6 +1,6 @@
 /** The govlint command as a user runs it: a real process, real files, exit codes, stdout. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -109,3 +109,46 @@ describe('govlint audit', () => {
 function encodeGbk(s: string): Buffer {
   return iconv.encode(s, 'gbk');
 }
+
+describe('govlint audit --format xlsx|csv', () => {
+  it('writes the rectification list as a workbook with Chinese headers, one row per finding, neutralised formulas', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = tmp();
+    const evil = detailPage({
+      headline: '关于做好防汛工作的通知',
+      fields: [['索引号', '01526376-5-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04'], ['名称', '=1+1']],
+    });
+    writeFileSync(join(dir, 'p.html'), evil);
+    const json = JSON.parse(govlint(['audit', join(dir, 'p.html'), '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/a.html']).stdout);
+    const total = json.summary.error + json.summary.warn + json.summary.info;
+    const r = govlint(['audit', join(dir, 'p.html'), '--format', 'xlsx', '--out', join(dir, 'r.xlsx'), '--base-url', 'http://www.cnx.gov.cn/a.html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('已写入整改清单');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+    const sheet = wb.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注']);
+    expect(sheet.rowCount - 1).toBe(total);
+    const excerpts: unknown[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cell = row.getCell(9);
+      expect(cell.formula).toBeUndefined();
+      excerpts.push(cell.value);
+    });
+    expect(excerpts).toContain("'=1+1");
+  });
+
+  it('writes CSV with a BOM for Excel, and exits 2 when --out is missing or unwritable', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.html'), BAD);
+    expect(govlint(['audit', join(dir, 'p.html'), '--format', 'csv', '--out', join(dir, 'r.csv')]).code).toBe(1);
+    const csv = readFileSync(join(dir, 'r.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('序号,网站,栏目');
+    expect(govlint(['audit', join(dir, 'p.html'), '--format', 'csv']).code).toBe(2);
+    const unwritable = govlint(['audit', join(dir, 'p.html'), '--format', 'csv', '--out', join(dir, 'no/such/dir/r.csv')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('无法写入');
+  });
+});

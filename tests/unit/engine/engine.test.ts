@@ -65,8 +65,8 @@ describe('config', () => {
     expect(PROFILE_NAMES).toEqual(['daily', 'indicators', 'strict']);
   });
   it('resolves profiles under user rules', () => {
-    const daily = resolveRules(allRules, { profile: 'daily' }, { matched: null });
-    const strict = resolveRules(allRules, { profile: 'strict' }, { matched: null });
+    const daily = resolveRules(allRules, { profile: 'daily' }, {});
+    const strict = resolveRules(allRules, { profile: 'strict' }, {});
     expect(daily.get('disclosure/missing')!.level).toBe('off');
     expect(strict.get('disclosure/missing')!.level).toBe('warn');
     expect(strict.get('index-number/format')!.options.reportEmptySegment).toBe(true);
