@@ -26,6 +26,8 @@ const PAGES: Record<string, string> = {
 beforeAll(async () => {
   site = await serve(PAGES);
   b = await launch();
+  // This test counts the page findings; the link pass (its own e2e test) would add more as it goes.
+  await b.worker.evaluate(async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', rules: { 'link/broken': 'off' } } }));
 });
 afterAll(async () => {
   await b?.close();

@@ -1,0 +1,192 @@
+/**
+ * A small streaming XLSX (OOXML SpreadsheetML) writer for the 整改清单: text and number cells,
+ * a bold shaded header, frozen header row, autofilter, column widths, hyperlinks.
+ *
+ * Why not exceljs: its browser build keeps the whole workbook as objects and zips it in one go —
+ * 10.9 s for 100,000 findings in Chromium against a 5 s target, and a 930 kB chunk. This writer
+ * streams rows as XML text through fflate's deflate (level 1) in chunks: a few seconds and ~15 kB.
+ * exceljs stays as a dev dependency: the tests read every workbook we write back with it.
+ *
+ * Only what the list needs is implemented; every string is XML-escaped and stripped of the
+ * characters XML 1.0 forbids (page text can carry any of them).
+ */
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+
+export type Cell = string | number | { text: string; hyperlink: string } | null;
+
+export interface SheetSpec {
+  name: string;
+  /** Column widths in characters. */
+  widths?: number[];
+  /** The first row is a header: bold, shaded, frozen, with an autofilter over the data. */
+  header?: string[];
+  rows: Iterable<Cell[]>;
+  /** Rows whose first cell is a section title (bold), for summary sheets. */
+  boldRows?: Set<number>;
+}
+
+/** Excel rejects worksheets with more hyperlinks than this; later rows keep the URL as text. */
+export const MAX_HYPERLINKS = 65000;
+const MAX_CELL_CHARS = 32767;
+const CHUNK = 1 << 20;
+
+// Invalid in XML 1.0: C0 controls other than tab/LF/CR, U+FFFE/FFFF, and unpaired surrogates.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlEscape(s: string): string {
+  return s
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
+export function colName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<fonts count="3"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>
+<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+const STYLE = { normal: 0, header: 1, link: 2, bold: 3 };
+
+/** Writes the workbook; `onRow` is called every so often with the rows written so far. */
+export async function writeWorkbook(sheets: SheetSpec[], opts: { creator?: string; onRow?: (n: number) => Promise<void> | void } = {}): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else parts.push(data);
+  });
+  const addText = (path: string, text: string) => {
+    const f = new ZipPassThrough(path);
+    zip.add(f);
+    f.push(strToU8(text), true);
+  };
+
+  addText(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
+      .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .join('')}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+  );
+  addText(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  addText(
+    'docProps/core.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${xmlEscape(opts.creator ?? '')}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created></cp:coreProperties>`,
+  );
+  const filterNames = sheets
+    .map((s, i) => (s.header ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(quoteSheet(s.name))}!$A$1:$${colName(s.header.length - 1)}$@ROWS${i}@</definedName>` : ''))
+    .join('');
+  const rowCounts: number[] = [];
+
+  const rels: string[] = [];
+  for (let si = 0; si < sheets.length; si++) {
+    const sheet = sheets[si];
+    const file = new ZipDeflate(`xl/worksheets/sheet${si + 1}.xml`, { level: 1 });
+    zip.add(file);
+    let buf = '';
+    const flush = (final = false) => {
+      file.push(strToU8(buf), final);
+      buf = '';
+    };
+    const cols = sheet.widths?.length ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+    const pane = sheet.header ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+    buf += `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${pane}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+
+    let r = 0;
+    const links: string[] = [];
+    const rowXml = (cells: Cell[], style: number) => {
+      r++;
+      let x = `<row r="${r}">`;
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        if (v === null || v === '') continue;
+        const ref = colName(c) + r;
+        if (typeof v === 'number') x += `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+        else if (typeof v === 'string') x += `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlEscape(v.slice(0, MAX_CELL_CHARS))}</t></is></c>`;
+        else {
+          const linked = links.length < MAX_HYPERLINKS;
+          if (linked) links.push(`<hyperlink ref="${ref}" r:id="rId${links.length + 1}"/>`);
+          if (linked) rels.push(v.hyperlink);
+          x += `<c r="${ref}" t="inlineStr" s="${linked ? STYLE.link : style}"><is><t xml:space="preserve">${xmlEscape(v.text.slice(0, MAX_CELL_CHARS))}</t></is></c>`;
+        }
+      }
+      buf += x + '</row>';
+      if (buf.length >= CHUNK) flush();
+    };
+    if (sheet.header) rowXml(sheet.header, STYLE.header);
+    let n = 0;
+    for (const row of sheet.rows) {
+      rowXml(row, sheet.boldRows?.has(n) ? STYLE.bold : STYLE.normal);
+      n++;
+      if (opts.onRow && n % 5000 === 0) await opts.onRow(n);
+    }
+    rowCounts[si] = Math.max(r, 1);
+    buf += '</sheetData>';
+    if (sheet.header) buf += `<autoFilter ref="A1:${colName(sheet.header.length - 1)}${Math.max(r, 1)}"/>`;
+    if (links.length) buf += `<hyperlinks>${links.join('')}</hyperlinks>`;
+    buf += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    flush(true);
+
+    if (rels.length) {
+      addText(
+        `xl/worksheets/_rels/sheet${si + 1}.xml.rels`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
+          .map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${xmlEscape(t)}" TargetMode="External"/>`)
+          .join('')}</Relationships>`,
+      );
+      rels.length = 0;
+    }
+  }
+
+  addText(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>${sheets
+      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets>${filterNames ? `<definedNames>${filterNames.replace(/@ROWS(\d+)@/g, (_, i) => String(rowCounts[+i]))}</definedNames>` : ''}</workbook>`,
+  );
+  addText(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+  );
+  addText('xl/styles.xml', STYLES);
+  zip.end();
+  if (failure) throw failure;
+
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Sheet names with spaces or CJK are quoted in references. */
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
