@@ -33,7 +33,11 @@ const CHUNK = 1 << 20;
 // Invalid in XML 1.0: C0 controls other than tab/LF/CR, U+FFFE/FFFF, and unpaired surrogates.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function xmlEscape(s: string): string {
+  // Most cells need nothing: test once instead of running five replacements.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
@@ -113,20 +117,22 @@ export async function writeWorkbook(sheets: SheetSpec[], opts: { creator?: strin
 
     let r = 0;
     const links: string[] = [];
+    const letters = Array.from({ length: 64 }, (_, i) => colName(i));
     const rowXml = (cells: Cell[], style: number) => {
       r++;
       let x = `<row r="${r}">`;
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         if (v === null || v === '') continue;
-        const ref = colName(c) + r;
-        if (typeof v === 'number') x += `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
-        else if (typeof v === 'string') x += `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlEscape(v.slice(0, MAX_CELL_CHARS))}</t></is></c>`;
+        const ref = letters[c] + r;
+        const s = style ? ` s="${style}"` : '';
+        if (typeof v === 'number') x += `<c r="${ref}"${s}><v>${v}</v></c>`;
+        else if (typeof v === 'string') x += `<c r="${ref}" t="inlineStr"${s}><is>${textXml(v)}</is></c>`;
         else {
           const linked = links.length < MAX_HYPERLINKS;
           if (linked) links.push(`<hyperlink ref="${ref}" r:id="rId${links.length + 1}"/>`);
           if (linked) rels.push(v.hyperlink);
-          x += `<c r="${ref}" t="inlineStr" s="${linked ? STYLE.link : style}"><is><t xml:space="preserve">${xmlEscape(v.text.slice(0, MAX_CELL_CHARS))}</t></is></c>`;
+          x += `<c r="${ref}" t="inlineStr" s="${linked ? STYLE.link : style}"><is>${textXml(v.text)}</is></c>`;
         }
       }
       buf += x + '</row>';
@@ -184,6 +190,12 @@ export async function writeWorkbook(sheets: SheetSpec[], opts: { creator?: strin
     o += p.length;
   }
   return out;
+}
+
+/** A text run; `xml:space="preserve"` only where edge spaces would otherwise be dropped. */
+function textXml(v: string): string {
+  const t = xmlEscape(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v);
+  return /^\s|\s$/.test(t) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
 
 /** Sheet names with spaces or CJK are quoted in references. */

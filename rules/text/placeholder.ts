@@ -78,6 +78,9 @@ const placeholder = defineRule({
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const label = m[1];
         const at = m.index + m[0].lastIndexOf(label);
+        re.lastIndex = at + label.length; // let a label right after this one be found too
+        // placeholders.json may carry a label pattern of its own: one finding per label.
+        if (taken.some(([s, e]) => at < e && at + label.length + 1 > s)) continue;
         ctx.report({
           messageId: 'emptyLabel',
           data: { label },
@@ -87,8 +90,6 @@ const placeholder = defineRule({
           textLength: label.length + 1,
           key: `label:${label}#${occ.next('label:' + label)}`,
         });
-        // Let the next label that starts right at the lookahead be found too.
-        re.lastIndex = at + label.length;
       }
     }
   },

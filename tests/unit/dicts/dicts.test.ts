@@ -20,6 +20,8 @@ interface Pair {
   exceptions: string[];
   note: string;
   line: number;
+  /** Number of TAB-separated columns on the line. */
+  cols: number;
 }
 
 /** Non-comment, non-empty lines with their 1-based line numbers. */
@@ -77,8 +79,8 @@ function checkPairFile(name: string, text: string, pairs: Pair[], min: number) {
     it('has 2–4 TAB-separated columns, a wrong and a right form that differ, no stray spaces', () => {
       const bad = pairs.filter(
         (p) =>
-          (p as Pair & { cols: number }).cols < 2 ||
-          (p as Pair & { cols: number }).cols > 4 ||
+          p.cols < 2 ||
+          p.cols > 4 ||
           !p.wrong ||
           !p.right ||
           p.wrong === p.right ||
@@ -250,7 +252,7 @@ describe('function-words.txt', () => {
     const le = functionWords.find((f) => f.word === '了')!;
     expect(uncovered('此事不了了之', '了了', le.exceptions)).toEqual([]);
     expect(uncovered('为了了解情况', '了了', le.exceptions)).toEqual([]);
-    expect(uncovered('完成了了任务', '了了', le.exceptions)).toEqual([3]);
+    expect(uncovered('完成了了任务', '了了', le.exceptions)).toEqual([2]);
   });
 });
 
