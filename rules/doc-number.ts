@@ -22,23 +22,31 @@ interface Problem {
   fixed: string;
 }
 
-const PATTERNS: { kind: Problem['kind']; re: RegExp; fix: (m: RegExpExecArray) => string }[] = [
+// Each pattern has a cheap anchor test: the full patterns start with a run of CJK characters and
+// would be tried at every position of every paragraph; most paragraphs cite no 文号 at all.
+const ANCHOR_WRONG = new RegExp(`[${WRONG_BRACKETS}]\\s*(?:19|20)\\d{2}\\s*[\\]］）)】}〉>》]`);
+const ANCHOR_HEX = /〔\d/;
+
+const PATTERNS: { kind: Problem['kind']; anchor: RegExp; re: RegExp; fix: (m: RegExpExecArray) => string }[] = [
   {
     kind: 'bracket',
+    anchor: ANCHOR_WRONG,
     re: new RegExp(`${AGENCY}\\s*([${WRONG_BRACKETS}])\\s*((?:19|20)\\d{2})\\s*([\\]］）)】}〉>》])\\s*第?0*(\\d+)\\s*号`, 'g'),
     fix: (m) => `${m[1]}〔${m[3]}〕${m[5]}号`,
   },
-  { kind: 'shortYear', re: new RegExp(`${AGENCY}〔(\\d{2})〕第?0*(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔20${m[2]}〕${m[3]}号` },
-  { kind: 'di', re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})〕第0*(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
-  { kind: 'leadingZero', re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})〕0+(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
+  { kind: 'shortYear', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔(\\d{2})〕第?0*(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔20${m[2]}〕${m[3]}号` },
+  { kind: 'di', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})〕第0*(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
+  { kind: 'leadingZero', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})〕0+(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
   // 〔2018153号: the closing bracket lost, year and number run together.
-  { kind: 'unclosed', re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})(\\d{1,4})号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
+  { kind: 'unclosed', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})(\\d{1,4})号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
 ];
 
 function findProblems(text: string): Problem[] {
   const out: Problem[] = [];
   const taken: [number, number][] = [];
+  if (!text.includes('号')) return out;
   for (const p of PATTERNS) {
+    if (!p.anchor.test(text)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (p.kind === 'bracket' && CLOSE_FOR[m[2]] !== m[4] && !(m[2] === '(' && m[4] === '）') && !(m[2] === '（' && m[4] === ')')) continue;
