@@ -35,7 +35,9 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
     `(?:^|(?<=[\\s\\u00a0\\u3000${BOUNDARY}【\\[（(|｜]))[【\\[]?(${spaced.join('|')})[】\\]]?${GAP}(?:[：:]|(?=[\\s\\u00a0\\u3000${BOUNDARY}]|$))`,
     'g',
   );
-  const canonical = (label: string) => aliases[stripSpace(label)] ?? stripSpace(label);
+  /** A matched label as written, without the spaces and element boundaries inside it. */
+  const plain = (label: string) => stripSpace(label.split(BOUNDARY).join(''));
+  const canonical = (label: string) => aliases[plain(label)] ?? plain(label);
   /** The whole cell is one label (with optional colon). */
   const exactLabel = (raw: string): string | null => {
     const t = stripSpace(raw.split(BOUNDARY).join('')).replace(/^[【\[]|[】\]]?[：:]?$/g, '');
@@ -52,7 +54,7 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
         used.add(el);
         if (seen.has(name)) return;
         seen.add(name);
-        fields.push({ name, label: stripSpace(label), value: clean(value), selector: selectorOf(el) });
+        fields.push({ name, label: plain(label), value: clean(value), selector: selectorOf(el) });
       };
 
       // 1. A row of labels above a row of values (both rows the same width).
@@ -113,7 +115,7 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
               i++;
             }
           }
-          if (!stops.has(stripSpace(matches[m][1]))) add(matches[m][1], value, b.el);
+          if (!stops.has(plain(matches[m][1]))) add(matches[m][1], value, b.el);
         }
       }
       return { fields, used };

@@ -65,7 +65,7 @@ export class Matcher {
     let edges = 0;
     for (let s = 1; s < nStates; s++) edges += children[s].size;
     let size = 16;
-    while (size < edges * 2) size <<= 1;
+    while (size < edges * 4) size <<= 1; // load factor ≤ 1/4: a miss usually ends at the first slot
     this.hMask = size - 1;
     this.hKey = new Int32Array(size);
     this.hChar = new Uint16Array(size);
