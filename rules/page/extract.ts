@@ -68,16 +68,18 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     if (text) blocks.push({ selector: selectorOf(b.el), text, tag: b.el.name });
   }
 
-  const listing = extractListing($, base, { today: opts.today });
+  const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
+  const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
+  const home = HOME_PATH.test(u.pathname) && strong < 2;
+  // Only a homepage or a page short of prose and without a catalogue box can be a column list.
+  const listing = home || (strong < 2 && bodyChars < 1500) ? extractListing($, base, { today: opts.today }) : null;
   const interaction = extractInteraction($, base);
   const isList = !!listing && (listing.items.length > 0 || !!listing.emptyText);
   // On a list page the trail's last step is the column itself, even when a heading repeats it.
   const column = pickColumn(breadcrumb.items, meta.ColumnName, isList ? '' : headline.text);
-  const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
-  const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
 
   let kind: PageKind;
-  if (HOME_PATH.test(u.pathname) && strong < 2) kind = 'home';
+  if (home) kind = 'home';
   else if (strong >= 2) kind = 'detail';
   else if (isList && bodyChars < 1500) kind = 'listing';
   else if (headline.text && bodyChars >= 100) kind = 'article';

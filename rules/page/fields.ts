@@ -98,6 +98,8 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
       const blocks = linearize(root, (el) => skip(el) || used.has(el) || headerCells.has(el)).filter((b) => b.raw.length <= MAX_CELL);
       for (let i = 0; i < blocks.length; i++) {
         const b = blocks[i];
+        // A long cell without a colon is prose; space-separated label runs (seed 000) are short.
+        if (b.raw.length > 100 && !/[：:]/.test(b.raw)) continue;
         const matches = [...b.raw.matchAll(labelRe)];
         if (matches.length === 0) continue;
         // A cell that merely mentions a label inside prose (no colon, not at the start) is not a box cell.

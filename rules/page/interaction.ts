@@ -44,6 +44,9 @@ const MESSAGE_SIGN = new RegExp(`(?:^|\\s)(?:${SIGN_LABELS})(?:\\s*[：:]|(?=\\s
 export function extractInteraction($: CheerioAPI, baseUrl: string): InteractionItem[] {
   const body = ($('body').get(0) as Element | undefined) ?? null;
   if (!body) return [];
+  // Both layouts need a 留言时间-like label somewhere: most pages have none, and then nothing else is read.
+  const flat = stripSpace($(body).text());
+  if (!words.askedLabels.some((l) => flat.includes(l))) return [];
   const selectorOf = makeSelectorFn($);
   const excluded = (el: Element) => (isChromeByTag(el) && !NOT_CHROME_TAGS.has(el.name)) || isChromeByName(el) || isFooterLike(el);
   const fromTable = readHeaderRowLists(body, baseUrl, excluded, selectorOf);

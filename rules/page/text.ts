@@ -7,7 +7,9 @@ const CJK_BREAK = new RegExp(`([${CJK}])[ \\t\\u00a0\\u3000]*[\\r\\n][\\s\\u00a0
 
 /** Collapses white space (incl. nbsp and the ideographic space) to single spaces and trims. */
 export function normalizeSpace(s: string): string {
-  return s.replace(CJK_BREAK, '$1').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  // Most text nodes are short runs with no line break: skip the costlier pattern for them.
+  const t = s.includes('\n') || s.includes('\r') ? s.replace(CJK_BREAK, '$1') : s;
+  return t.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
 /** Removes every kind of white space: for comparing labels written as `索 引 号`. */

@@ -44,6 +44,19 @@ function redupContaining(list: Set<string>, s: string): string[] {
   return r;
 }
 
+type FunctionWords = ReturnType<typeof builtinDicts>['functionWords'];
+/** Function words by the char code of their first character (a number key: no string per character). */
+const fwIndex = new WeakMap<FunctionWords, Map<number, FunctionWords>>();
+function functionWordIndex(list: FunctionWords): Map<number, FunctionWords> {
+  let m = fwIndex.get(list);
+  if (!m) {
+    m = new Map();
+    for (const fw of list) m.set(fw.word.charCodeAt(0), [...(m.get(fw.word.charCodeAt(0)) ?? []), fw]);
+    fwIndex.set(list, m);
+  }
+  return m;
+}
+
 function findInBlock(block: TextBlock, opts: Options): Found[] {
   const text = block.text;
   const { functionWords, reduplication } = builtinDicts();
@@ -51,9 +64,15 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
   const isRedup = (s: string, start: number, end: number) => reduplication.has(s) || coveredBy(text, start, end, s, redupContaining(reduplication, s));
 
   if (opts.functionWords) {
-    for (const fw of functionWords) {
-      const dd = fw.word + fw.word;
-      for (let i = text.indexOf(dd); i >= 0; i = text.indexOf(dd, i + 1)) {
+    // One pass over the text, looking up the words that start with each character
+    // (instead of one indexOf scan per function word).
+    const byFirst = functionWordIndex(functionWords);
+    for (let i = 0; i < text.length; i++) {
+      const candidates = byFirst.get(text.charCodeAt(i));
+      if (!candidates) continue;
+      for (const fw of candidates) {
+        const dd = fw.word + fw.word;
+        if (!text.startsWith(dd, i)) continue;
         const end = i + dd.length;
         if (coveredBy(text, i, end, dd, fw.exceptions) || isRedup(dd, i, end)) continue;
         // AABB reduplication: 实实在在, 的的确确 (the doubled word is one half of it).
@@ -63,6 +82,7 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
         out.push({ start: i, end, unit: fw.word, kind: 'functionWord' });
       }
     }
+    out.sort((a, b) => a.start - b.start);
   }
 
   if (opts.words) {
@@ -90,8 +110,11 @@ function findInBlock(block: TextBlock, opts: Options): Found[] {
     for (let i = 0; i < text.length; i++) {
       if (i > 0 && !sep[i - 1]) continue;
       const maxL = Math.min(120, (text.length - i) >> 1);
-      for (let L = 4; L <= maxL; L++) {
-        if (text.charCodeAt(i) !== text.charCodeAt(i + L) || text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
+      // Only lengths at which the clause's first character comes again can repeat it: let the
+      // native indexOf find them instead of trying every length.
+      const first = text[i];
+      for (let j = text.indexOf(first, i + 4), L = j - i; j >= 0 && L <= maxL; j = text.indexOf(first, j + 1), L = j - i) {
+        if (text.charCodeAt(i + L - 1) !== text.charCodeAt(i + 2 * L - 1)) continue;
         const unit = text.slice(i, i + L);
         if (!text.startsWith(unit, i + L) || countHan(unit) < opts.minClause) continue;
         // The copy must end where a clause ends (or the text does), not in the middle of a word.

@@ -73,7 +73,7 @@ async function measure(name: string, html: string, runs: number): Promise<Record
 
 export async function run(): Promise<Record<string, number>> {
   return {
-    ...(await measure('article_100k', article(100 * 1024), 25)),
+    ...(await measure('article_100k', article(100 * 1024), 51)),
     ...(await measure('listing_500k', listing(500 * 1024), 21)),
     ...(await measure('page_2m', article(2 * 1024 * 1024), 21)),
   };
