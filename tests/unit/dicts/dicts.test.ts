@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const dictDir = fileURLToPath(new URL('../../../rules/dicts/', import.meta.url));
-const seedDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+// Copies of ../shared/seeds, so the suite runs from any checkout.
+const seedDir = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
 const read = (f: string) => readFileSync(dictDir + f, 'utf8').replace(/\r\n?/g, '\n');
 
 interface Pair {
