@@ -1,23 +1,46 @@
 // `npm test`: every test there is, in the order that fails fastest —
 // type check, unit tests, extension build, Chromium (installed when missing), end-to-end tests.
+// Ends with one plain line of totals ("Tests: N passed, N failed") over both test runs.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
+const reports = mkdtempSync(join(tmpdir(), 'govlint-test-'));
+const vitest = (name, ...args) => ['npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, name)}`]];
 const steps = [
   ['类型检查', 'npx', ['tsc', '--noEmit', '-p', '.']],
-  ['单元测试', 'npx', ['vitest', 'run']],
+  ['单元测试', ...vitest('unit.json')],
   ['构建扩展', 'npx', ['wxt', 'build']],
   ['准备 Chromium', 'node', ['scripts/ensure-chromium.mjs']],
-  ['端到端测试（Chromium）', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts']],
+  ['端到端测试（Chromium）', ...vitest('e2e.json', '-c', 'vitest.e2e.config.ts')],
 ];
+
+function totals() {
+  let passed = 0;
+  let failed = 0;
+  for (const f of ['unit.json', 'e2e.json']) {
+    const p = join(reports, f);
+    if (!existsSync(p)) continue;
+    const r = JSON.parse(readFileSync(p, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  }
+  return { passed, failed };
+}
 
 for (const [name, cmd, args] of steps) {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) {
+    const t = totals();
     console.error(`\n✖ ${name} 失败（退出码 ${r.status ?? r.signal}）`);
+    console.log(`Tests: ${t.passed} passed, ${Math.max(1, t.failed)} failed`);
     process.exit(r.status || 1);
   }
   console.log(`✔ ${name}（${((Date.now() - t0) / 1000).toFixed(1)} s）`);
 }
+const t = totals();
 console.log('\n全部测试通过。');
+console.log(`Tests: ${t.passed} passed, ${t.failed} failed`);
