@@ -15,7 +15,8 @@ export interface PageOutput {
 
 const COLOR: Record<Level, string> = { error: '\x1b[31m', warn: '\x1b[33m', info: '\x1b[36m' };
 
-export function formatTable(pages: PageOutput[], color: boolean): string {
+/** @param verbose list 提示 (info) findings one by one; otherwise count them per page. */
+export function formatTable(pages: PageOutput[], color: boolean, verbose = false): string {
   const c = (level: Level, s: string) => (color ? `${COLOR[level]}${s}\x1b[0m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines: string[] = [];
@@ -31,13 +32,16 @@ export function formatTable(pages: PageOutput[], color: boolean): string {
       continue;
     }
     const order: Level[] = ['error', 'warn', 'info'];
-    const sorted = [...p.findings].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+    const shown = verbose ? p.findings : p.findings.filter((f) => f.level !== 'info');
+    const sorted = [...shown].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
     for (const f of sorted) {
       const sus = f.certainty === 'suspected' ? '（疑似）' : '';
       lines.push(`  ${c(f.level, LEVEL_ZH[f.level])}  ${f.message}${sus}  ${dim(f.ruleId)}`);
       if (f.excerpt) lines.push(`        原文：${oneLine(f.excerpt)}`);
       if (f.suggestion) lines.push(`        建议：${oneLine(f.suggestion)}`);
     }
+    const hidden = p.findings.length - shown.length;
+    if (hidden > 0) lines.push(`  ${dim(`另有提示 ${hidden} 条（加 --verbose 逐条列出）`)}`);
   }
   return lines.join('\n') + '\n';
 }

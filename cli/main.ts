@@ -24,6 +24,7 @@ const USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
   --profile NAME        规则方案：${PROFILE_NAMES.join(' | ')}（默认 daily）
   --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
   --base-url URL        本地文件原来的网址（目录时为目录对应的网址）
+  --verbose             table 格式下逐条列出“提示”级问题（默认只计数）
   -h, --help            显示帮助
 
 退出码：0 无严重问题；1 有严重问题；2 用法或输入错误。`;
@@ -56,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
         profile: { type: 'string' },
         today: { type: 'string' },
         'base-url': { type: 'string' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
     await writeOut(values.out!, format === 'xlsx' ? await writeXlsx(dated) : toCsv(dated));
     process.stderr.write(`已写入整改清单 ${values.out}（${rows.length} 条问题，${pages.length} 个页面）\n`);
   } else {
-    let text = formatTable(pages, process.stdout.isTTY === true && !values.out) + summaryLine(pages, counts);
+    let text = formatTable(pages, process.stdout.isTTY === true && !values.out, values.verbose === true) + summaryLine(pages, counts);
     if (pages.length > 1) text += '\n' + formatSummaryText(sites);
     await emit(text, values.out);
   }

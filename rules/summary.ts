@@ -144,7 +144,7 @@ export function siteSummary(findings: SummaryFinding[], opts: SummaryOptions = {
         threshold,
         verdict,
         verdictText: VERDICT_TEXT[verdict],
-        examples: [...seen.values()].slice(0, 5),
+        examples: [...new Set(seen.values())].slice(0, 5),
       };
     });
     const fam = new Map<string, FamilyCount>();

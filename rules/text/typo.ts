@@ -58,8 +58,18 @@ export function reportPairs(model: PageModel, ctx: RuleContext<any>, kind: 'typo
       cands.push({ block: h.block, start: h.start, end: h.end, wrong: r.entry.wrong, right: r.entry.right, n });
     }
   }
-  // A longer pair that covers a shorter one says it better: keep the longer only.
-  const kept = cands.filter((c) => !cands.some((o) => o !== c && o.block === c.block && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+  // Overlapping pairs (全镇当局信息公开: 镇当局 and 当局信息公开) are one mistake: keep the longer
+  // (the leftmost of equals), so a spot is reported once.
+  cands.sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
+  const kept: Cand[] = [];
+  for (const c of cands) {
+    const last = kept[kept.length - 1];
+    if (last && last.block === c.block && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+  }
   for (const c of kept) {
     const block = model.body[c.block];
     ctx.report({

@@ -34,6 +34,16 @@ describe('govlint audit', () => {
     expect(r.stdout).toMatch(/共检查 1 个页面，发现 \d+ 个问题：严重 1/);
   });
 
+  it('counts 提示 findings per page in the table, and lists them with --verbose', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.html'), detailPage({ fields: [['索引号', '01526376-X-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04'], ['文号', ''], ['主题词', '']] }));
+    const quiet = govlint(['audit', join(dir, 'p.html'), '--base-url', 'http://www.cnx.gov.cn/a.html']);
+    expect(quiet.stdout).toContain('另有提示 2 条（加 --verbose 逐条列出）');
+    expect(quiet.stdout).not.toContain('目录要素“文号”为空');
+    const verbose = govlint(['audit', join(dir, 'p.html'), '--base-url', 'http://www.cnx.gov.cn/a.html', '--verbose']);
+    expect(verbose.stdout).toContain('目录要素“文号”为空');
+  });
+
   it('writes the documented JSON and exits 0 without error-level findings', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'good.html'), GOOD);

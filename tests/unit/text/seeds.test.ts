@@ -86,3 +86,12 @@ describe('seed 004 (traditional text with pinyin residue)', async () => {
     expect(r.some((x) => String(x.data?.unit).startsWith('依法做到“應'))).toBe(true);
   });
 });
+
+describe('overlapping dictionary pairs', () => {
+  it('reports one spot once: 全镇当局信息公开 is the 当局信息公开 pair, not also 镇当局', async () => {
+    const { auditHtml } = await import('../../../rules/run');
+    const r = await auditHtml('<html lang="zh-CN"><body><h1>八桥镇政府信息公开工作年度报告</h1><div id="zoom"><p>依据全镇当局信息公开工作统一安排和要求，我镇认真做好各项工作。</p></div></body></html>', 'http://www.bqz.gov.cn/a.html', { today: '2026-11-22' });
+    const serious = r.findings.filter((f) => f.ruleId === 'text/serious-error');
+    expect(serious.map((f) => f.data?.wrong)).toEqual(['当局信息公开']);
+  });
+});
