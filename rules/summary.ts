@@ -14,6 +14,7 @@
  * the same defect seen from two places; an article counted from its list and its own page is one.
  */
 import veto from './dicts/veto-items.json';
+import { CATEGORY_LABEL } from '../utils/labels';
 import type { Level } from './types';
 
 export interface SummaryFinding {
@@ -176,21 +177,6 @@ function width(s: string): number {
 
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
-const FAMILY_ZH: Record<string, string> = {
-  catalog: '目录要素',
-  'index-number': '索引号',
-  'doc-number': '文号',
-  disclosure: '公开属性',
-  validity: '有效性',
-  date: '日期',
-  meta: '元数据',
-  footer: '页脚',
-  column: '栏目',
-  interaction: '互动',
-  link: '链接',
-  text: '文字',
-  privacy: '个人信息',
-};
 
 /** The summary as the CLI prints it (Chinese). */
 export function formatSummaryText(summary: SiteSummary | SiteSummary[]): string {
@@ -209,7 +195,7 @@ export function formatSummaryText(summary: SiteSummary | SiteSummary[]): string 
     if (s.families.length > 0) {
       lines.push('  按规则类别：');
       for (const f of s.families)
-        lines.push(`    ${padEnd(`${FAMILY_ZH[f.family] ?? f.family}（${f.family}）`, 28)}严重 ${f.error}  一般 ${f.warn}  提示 ${f.info}  合计 ${f.total}`);
+        lines.push(`    ${padEnd(`${(CATEGORY_LABEL.zh as Record<string, string>)[f.family] ?? f.family}（${f.family}）`, 28)}严重 ${f.error}  一般 ${f.warn}  提示 ${f.info}  合计 ${f.total}`);
     }
     lines.push('  说明：只统计已检查的页面，供自查参考，不是正式评分。');
     lines.push('');

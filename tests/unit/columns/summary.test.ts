@@ -87,7 +87,7 @@ describe('siteSummary', () => {
     expect(text).toContain(`检查指标（单项否决）自查 — ${S}`);
     expect(text).toMatch(/动态要闻类栏目超过2周未更新\s+6\s+≥5\s+否决风险/);
     expect(text).toMatch(/空白栏目\s+0\s+≥5\s+通过/);
-    expect(text).toContain('栏目（column）');
+    expect(text).toContain('栏目更新（column）');
     expect(text).toContain('不是正式评分');
     expect(formatSummaryText([])).toContain('没有可统计的问题');
   });
