@@ -44,6 +44,8 @@ export function summarize(url: string, findings: StoredFinding[], model?: PageMo
       level: f.level,
       suspected: f.certainty === 'suspected',
       message: f.message,
+      messageId: f.messageId,
+      data: f.data,
       suggestion: f.suggestion,
       selector: f.selector,
       matched: model ? matchedText(model, f) : undefined,

@@ -46,8 +46,3 @@ export const CATEGORY_LABEL: Record<Locale, Record<Category, string>> = {
     privacy: 'Personal data',
   },
 };
-
-/** zh unless the browser's UI language is not Chinese. */
-export function uiLocale(lang: string | undefined): Locale {
-  return !lang || lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}

@@ -12,7 +12,10 @@ export interface OverlayFinding {
   ruleId: string;
   level: Level;
   suspected: boolean;
+  /** Chinese message; messageId + data re-format it in English (rules/messages.ts). */
   message: string;
+  messageId: string;
+  data?: Record<string, string | number>;
   suggestion?: string;
   selector?: string;
   /** The exact text the finding is about, to highlight it inside the element. */

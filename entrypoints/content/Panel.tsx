@@ -1,6 +1,8 @@
 /** The in-page panel: a pill with the counts that opens into the list of open findings. */
 import { useState } from 'preact/hooks';
 import type { Level } from '../../rules/types';
+import { findingMessage } from '../../rules/messages';
+import { locale, t } from '../../utils/i18n';
 import { LEVEL_LABEL } from '../../utils/labels';
 import type { AuditSummary, OverlayFinding } from '../../utils/messages';
 
@@ -8,19 +10,20 @@ const ORDER: Level[] = ['error', 'warn', 'info'];
 
 export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding) => void; onClose: () => void }) {
   const [open, setOpen] = useState(false);
+  const loc = locale();
   const { counts, findings } = props.summary;
   const total = counts.error + counts.warn + counts.info;
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
   return (
     <div class="gl-root" data-testid="govlint-panel">
-      <button class="gl-pill" onClick={() => setOpen(!open)} title="GovLint 政务网站自查助手">
+      <button class="gl-pill" onClick={() => setOpen(!open)} title={t('panelTitle')}>
         <span class="gl-brand">GovLint</span>
         {total === 0 ? (
-          <span class="gl-ok">未发现问题</span>
+          <span class="gl-ok">{t('panelOk')}</span>
         ) : (
           ORDER.filter((l) => counts[l] > 0).map((l) => (
             <span class={`gl-count gl-${l}`} key={l}>
-              {LEVEL_LABEL.zh[l]} {counts[l]}
+              {LEVEL_LABEL[loc][l]} {counts[l]}
             </span>
           ))
         )}
@@ -28,18 +31,23 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
       {open && (
         <div class="gl-list">
           <div class="gl-head">
-            本页问题 {total} 个
-            <button class="gl-close" onClick={props.onClose} title="关闭标注">
+            {t('panelCount', { n: total })}
+            <button class="gl-close" onClick={props.onClose} title={t('panelClose')}>
               ×
             </button>
           </div>
           <ul>
             {sorted.map((f) => (
               <li key={f.fingerprint} class={`gl-item gl-${f.level}`} onClick={() => props.onPick(f)}>
-                <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL.zh[f.level]}</span>
-                {f.suspected && <span class="gl-sus">疑似</span>}
-                <span class="gl-msg">{f.message}</span>
-                {f.suggestion && <div class="gl-sug">建议：{f.suggestion}</div>}
+                <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL[loc][f.level]}</span>
+                {f.suspected && <span class="gl-sus">{t('suspected')}</span>}
+                <span class="gl-msg">{findingMessage(f, loc)}</span>
+                {f.suggestion && (
+                  <div class="gl-sug">
+                    {t('suggestion')}
+                    {f.suggestion}
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AuditSummary, Request, Response } from '../../utils/messages';
+import { initLocale } from '../../utils/settings';
 import { applyHighlights, clearHighlights, flashFinding } from './highlight';
 import { Panel } from './Panel';
 
@@ -26,6 +27,7 @@ export default defineContentScript({
     const w = window as unknown as { __govlint?: boolean };
     if (w.__govlint) return; // injected twice (declared + on demand): one is enough
     w.__govlint = true;
+    await initLocale();
 
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let summary: AuditSummary | null = null;

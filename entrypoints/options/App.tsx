@@ -8,14 +8,15 @@ import { PROFILES, PROFILE_NAMES, resolveRules } from '../../rules/config';
 import { allRules } from '../../rules/index';
 import type { Config, LevelSetting, RuleSetting } from '../../rules/types';
 import { leadersText, parseLeaders, parseTypos, parseWords, typosText } from '../../utils/config-text';
-import { CATEGORY_LABEL } from '../../utils/labels';
-import { configItem, saveConfig } from '../../utils/settings';
+import { locale, t } from '../../utils/i18n';
+import { CATEGORY_LABEL, LEVEL_LABEL } from '../../utils/labels';
+import { configItem, saveConfig, uiLocaleItem } from '../../utils/settings';
+import type { Locale } from '../../utils/labels';
 
-const LEVEL_OPTIONS: { v: LevelSetting; zh: string }[] = [
-  { v: 'off', zh: '关闭' },
-  { v: 'info', zh: '提示' },
-  { v: 'warn', zh: '一般' },
-  { v: 'error', zh: '严重' },
+const loc = locale();
+const LEVEL_OPTIONS: { v: LevelSetting; label: string }[] = [
+  { v: 'off', label: t('levelOff') },
+  ...(['info', 'warn', 'error'] as const).map((v) => ({ v, label: LEVEL_LABEL[loc][v] })),
 ];
 
 export function App() {
@@ -38,7 +39,7 @@ export function App() {
   useEffect(() => {
     void configItem.getValue().then(adopt);
   }, []);
-  if (!config) return <p>正在读取设置…</p>;
+  if (!config) return <p>{t('optLoading')}</p>;
 
   const effective = resolveRules(allRules, config, {});
   const setRule = (id: string, level: LevelSetting | '') => {
@@ -56,15 +57,15 @@ export function App() {
     try {
       sites = JSON.parse(sitesText || '{}');
     } catch (e) {
-      problems.push(`站点设置不是有效的 JSON：${e instanceof Error ? e.message : e}`);
+      problems.push(t('optBadJson', { error: e instanceof Error ? e.message : String(e) }));
     }
-    const t = parseTypos(typos);
+    const ty = parseTypos(typos);
     const l = parseLeaders(leaders);
-    problems.push(...t.problems, ...l.problems);
+    problems.push(...ty.problems, ...l.problems);
     const value: Config = {
       ...config,
       sites,
-      dictionaries: { typos: t.value, whitelist: parseWords(whitelist), sensitive: parseWords(sensitive), leaders: l.value },
+      dictionaries: { typos: ty.value, whitelist: parseWords(whitelist), sensitive: parseWords(sensitive), leaders: l.value },
     };
     return { value, problems };
   };
@@ -72,7 +73,7 @@ export function App() {
   const save = async () => {
     const { value, problems } = collect();
     const all = problems.length ? problems : await saveConfig(value);
-    setMessage(all.length ? { ok: false, text: `未保存：\n${all.join('\n')}` } : { ok: true, text: '已保存。新设置对之后的检查生效。' });
+    setMessage(all.length ? { ok: false, text: `${t('optNotSaved')}\n${all.join('\n')}` } : { ok: true, text: t('optSaved') });
   };
 
   const exportConfig = () => {
@@ -89,22 +90,36 @@ export function App() {
     try {
       value = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
     } catch (e) {
-      setMessage({ ok: false, text: `导入失败，设置未改变：文件不是有效的 JSON（${e instanceof Error ? e.message : e}）` });
+      setMessage({ ok: false, text: t('optImportNotJson', { error: e instanceof Error ? e.message : String(e) }) });
       return;
     }
     const problems = await saveConfig(value);
-    if (problems.length) setMessage({ ok: false, text: `导入失败，设置未改变：\n${problems.join('\n')}` });
+    if (problems.length) setMessage({ ok: false, text: `${t('optImportFailed')}\n${problems.join('\n')}` });
     else {
       adopt(value as Config);
-      setMessage({ ok: true, text: `已导入 ${file.name}。` });
+      setMessage({ ok: true, text: t('optImported', { file: file.name }) });
     }
   };
 
   return (
     <div class="options">
-      <h1>GovLint 设置</h1>
+      <h1>{t('optTitle')}</h1>
       <section>
-        <h2>检查方案</h2>
+        <h2>{t('optLanguage')}</h2>
+        <select
+          value={loc}
+          data-testid="ui-locale"
+          onChange={async (e) => {
+            await uiLocaleItem.setValue((e.target as HTMLSelectElement).value as Locale);
+            location.reload();
+          }}
+        >
+          <option value="zh">中文</option>
+          <option value="en">English</option>
+        </select>
+      </section>
+      <section>
+        <h2>{t('optProfile')}</h2>
         {PROFILE_NAMES.map((p) => (
           <label key={p} class="radio">
             <input type="radio" name="profile" checked={(config.profile ?? 'daily') === p} onChange={() => setConfig({ ...config, profile: p })} />
@@ -113,14 +128,14 @@ export function App() {
         ))}
       </section>
       <section>
-        <h2>规则</h2>
+        <h2>{t('optRules')}</h2>
         <table class="rules">
           <thead>
             <tr>
-              <th>规则</th>
-              <th>类别</th>
-              <th>说明</th>
-              <th>级别</th>
+              <th>{t('optRule')}</th>
+              <th>{t('optCategory')}</th>
+              <th>{t('optDescription')}</th>
+              <th>{t('optLevel')}</th>
             </tr>
           </thead>
           <tbody>
@@ -131,16 +146,16 @@ export function App() {
                 <tr key={r.id}>
                   <td>
                     <code>{r.id}</code>
-                    <div>{r.meta.title.zh}</div>
+                    <div>{r.meta.title[loc]}</div>
                   </td>
-                  <td>{CATEGORY_LABEL.zh[r.category]}</td>
+                  <td>{CATEGORY_LABEL[loc][r.category]}</td>
                   <td class="desc">{r.meta.description}</td>
                   <td>
                     <select value={ownLevel} onChange={(e) => setRule(r.id, (e.target as HTMLSelectElement).value as LevelSetting | '')} data-rule={r.id}>
-                      <option value="">方案默认（{LEVEL_OPTIONS.find((o) => o.v === effective.get(r.id)?.level)?.zh}）</option>
+                      <option value="">{t('optDefault', { level: LEVEL_OPTIONS.find((o) => o.v === effective.get(r.id)?.level)?.label ?? '' })}</option>
                       {LEVEL_OPTIONS.map((o) => (
                         <option key={o.v} value={o.v}>
-                          {o.zh}
+                          {o.label}
                         </option>
                       ))}
                     </select>
@@ -152,38 +167,38 @@ export function App() {
         </table>
       </section>
       <section>
-        <h2>站点设置（JSON）</h2>
-        <p class="hint">按域名设置：索引号规则 indexPatterns、必备要素 requiredFields、栏目分类 columnClasses、繁体版 traditional、要求公开属性 requireDisclosure、规则级别 rules。</p>
+        <h2>{t('optSites')}</h2>
+        <p class="hint">{t('optSitesHint')}</p>
         <textarea rows={8} value={sitesText} onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)} data-testid="sites" />
       </section>
       <section class="dicts">
-        <h2>词典</h2>
+        <h2>{t('optDicts')}</h2>
         <label>
-          错别字（每行：错词 正词）
+          {t('optTypos')}
           <textarea rows={6} value={typos} onInput={(e) => setTypos((e.target as HTMLTextAreaElement).value)} />
         </label>
         <label>
-          白名单（每行一个词，永不报告）
+          {t('optWhitelist')}
           <textarea rows={6} value={whitelist} onInput={(e) => setWhitelist((e.target as HTMLTextAreaElement).value)} />
         </label>
         <label>
-          敏感词（每行一个词）
+          {t('optSensitive')}
           <textarea rows={6} value={sensitive} onInput={(e) => setSensitive((e.target as HTMLTextAreaElement).value)} />
         </label>
         <label>
-          领导名单（每行：姓名 职务 [任职日期]）
+          {t('optLeaders')}
           <textarea rows={6} value={leaders} onInput={(e) => setLeaders((e.target as HTMLTextAreaElement).value)} />
         </label>
       </section>
       <div class="bar">
         <button onClick={save} data-testid="save">
-          保存
+          {t('optSave')}
         </button>
         <button class="secondary" onClick={exportConfig}>
-          导出设置
+          {t('optExport')}
         </button>
         <label class="button secondary">
-          导入设置
+          {t('optImport')}
           <input type="file" accept=".json,application/json" hidden onChange={(e) => importConfig((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
         </label>
       </div>

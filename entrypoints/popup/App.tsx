@@ -9,6 +9,11 @@ import { browser } from 'wxt/browser';
 import type { Category, Level } from '../../rules/types';
 import { normalizeUrl, openStore, type PageRecord, type StoredFinding } from '../../utils/db';
 import { CATEGORY_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
+import { locale, t } from '../../utils/i18n';
+import { findingMessage } from '../../rules/messages';
+
+const loc = locale();
+const lang = loc === 'zh' ? 'zh-CN' : 'en';
 import type { Request, Response } from '../../utils/messages';
 import { loadSiteSummary } from '../../utils/site-summary';
 import type { SiteSummary } from '../../rules/summary';
@@ -79,7 +84,7 @@ export function App() {
     void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${q}` as '/dashboard.html') });
   };
 
-  if (!state) return <div class="popup loading">{error ?? '正在读取…'}</div>;
+  if (!state) return <div class="popup loading">{error ?? t('loading')}</div>;
   const open = state.findings.filter((f) => f.status === 'open');
   const closed = state.findings.filter((f) => f.status !== 'open');
   const counts = Object.fromEntries(LEVELS.map((l) => [l, open.filter((f) => f.level === l).length])) as Record<Level, number>;
@@ -89,13 +94,13 @@ export function App() {
   return (
     <div class="popup">
       <header>
-        <h1>GovLint 政务网站自查助手</h1>
-        <button class="link" onClick={() => void browser.runtime.openOptionsPage()} title="设置">
-          设置
+        <h1>{t('appName')}</h1>
+        <button class="link" onClick={() => void browser.runtime.openOptionsPage()} title={t('settings')}>
+          {t('settings')}
         </button>
       </header>
       {!state.url ? (
-        <p class="muted">此页面不是网页，无法检查。</p>
+        <p class="muted">{t('notWebPage')}</p>
       ) : (
         <>
           <section class="page">
@@ -103,32 +108,32 @@ export function App() {
               {state.page?.headline || state.page?.title || state.url}
             </div>
             <div class="muted">
-              {state.page ? `上次检查：${new Date(state.page.lastAudit).toLocaleString('zh-CN')}` : '本页尚未检查'}
-              {state.page?.column ? ` · 栏目：${state.page.column}` : ''}
+              {state.page ? t('lastAudit', { time: new Date(state.page.lastAudit).toLocaleString(lang) }) : t('notAudited')}
+              {state.page?.column ? t('column', { column: state.page.column }) : ''}
             </div>
           </section>
           <section class="counts" data-testid="counts">
             {LEVELS.map((l) => (
               <div class={`count lv-${l}`} key={l} data-level={l}>
                 <span class="n">{counts[l]}</span>
-                <span class="label">{LEVEL_LABEL.zh[l]}</span>
+                <span class="label">{LEVEL_LABEL[loc][l]}</span>
               </div>
             ))}
           </section>
           <div class="actions">
             <button onClick={audit} disabled={busy || state.tabId == null} data-testid="reaudit">
-              {busy ? '正在检查…' : state.page ? '重新检查' : '检查此页'}
+              {busy ? t('auditing') : state.page ? t('reaudit') : t('auditThis')}
             </button>
             <button onClick={openDashboard} class="secondary" data-testid="open-dashboard">
-              在管理台中查看
+              {t('openDashboard')}
             </button>
           </div>
-          {error && <p class="error">检查失败：{error}</p>}
-          {state.page && open.length === 0 && <p class="ok">未发现待整改问题。</p>}
+          {error && <p class="error">{t('auditFailed', { error })}</p>}
+          {state.page && open.length === 0 && <p class="ok">{t('noOpen')}</p>}
           {[...groups].map(([cat, list]) => (
             <section class="group" key={cat} data-category={cat}>
               <h2>
-                {CATEGORY_LABEL.zh[cat]} <span class="muted">{list.length}</span>
+                {CATEGORY_LABEL[loc][cat]} <span class="muted">{list.length}</span>
               </h2>
               <ul>
                 {list.map((f) => (
@@ -139,13 +144,16 @@ export function App() {
           ))}
           {state.site && state.page && (
             <details class="site" open={state.site.risk}>
-              <summary>本站检查指标自查{state.site.risk ? '：存在否决风险' : '：未见否决风险'}</summary>
+              <summary>
+                {t('siteSummary')}
+                {state.site.risk ? t('siteRisk') : t('siteNoRisk')}
+              </summary>
               <SiteSummaryView summary={state.site} compact />
             </details>
           )}
           {closed.length > 0 && (
             <details class="closed">
-              <summary>已整改 / 已忽略 {closed.length}</summary>
+              <summary>{t('closedSection', { n: closed.length })}</summary>
               <ul>
                 {closed.map((f) => (
                   <FindingItem f={f} key={f.fingerprint} />
@@ -163,13 +171,23 @@ function FindingItem({ f }: { f: StoredFinding }) {
   return (
     <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status}>
       <div class="msg">
-        <span class="tag">{LEVEL_LABEL.zh[f.level]}</span>
-        {f.certainty === 'suspected' && <span class="sus">疑似</span>}
-        {f.status !== 'open' && <span class="status">{STATUS_LABEL.zh[f.status]}</span>}
-        {f.message}
+        <span class="tag">{LEVEL_LABEL[loc][f.level]}</span>
+        {f.certainty === 'suspected' && <span class="sus">{t('suspected')}</span>}
+        {f.status !== 'open' && <span class="status">{STATUS_LABEL[loc][f.status]}</span>}
+        {findingMessage(f, loc)}
       </div>
-      {f.excerpt && <div class="excerpt">原文：{f.excerpt}</div>}
-      {f.suggestion && <div class="suggestion">建议：{f.suggestion}</div>}
+      {f.excerpt && (
+        <div class="excerpt">
+          {t('excerpt')}
+          {f.excerpt}
+        </div>
+      )}
+      {f.suggestion && (
+        <div class="suggestion">
+          {t('suggestion')}
+          {f.suggestion}
+        </div>
+      )}
     </li>
   );
 }

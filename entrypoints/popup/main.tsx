@@ -1,5 +1,8 @@
 import { render } from 'preact';
-import { App } from './App';
+import { initLocale } from '../../utils/settings';
 import './style.css';
 
-render(<App />, document.getElementById('app')!);
+// The UI language is a setting: read it before the page's modules pick their strings.
+void initLocale()
+  .then(() => import('./App'))
+  .then(({ App }) => render(<App />, document.getElementById('app')!));

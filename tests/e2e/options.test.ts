@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixture, launch, readStore, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
+import { fixture, launch, readStore, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -41,4 +41,18 @@ it('turns a rule off from the options page and rejects a bad config file without
   const saved = await b.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('config')).config);
   expect(saved.rules['index-number/check-digit']).toBe('off');
   expect(saved.profile ?? 'daily').toBe('daily');
+});
+
+it('speaks English in the popup and the page panel once the user picks English', async () => {
+  const options = await b.openExtensionPage('options.html');
+  await options.selectOption('[data-testid="ui-locale"]', 'en');
+  await options.waitForSelector('h1:has-text("GovLint settings")');
+  const url = site.origin('www.cn.gov.cn') + '/a.html';
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('govlint-panel')?.shadowRoot?.textContent?.includes('Info'));
+  const popup = await b.openExtensionPage(`popup.html?tabId=${await tabIdFor(b, url)}`);
+  await popup.waitForSelector('[data-testid="reaudit"]');
+  expect(await popup.locator('[data-testid="reaudit"]').textContent()).toBe('Check again');
+  expect(await popup.locator('[data-rule="catalog/empty-field"] .msg').first().textContent()).toContain('is empty');
 });

@@ -1,0 +1,159 @@
+/**
+ * UI strings of the extension pages, Chinese first (the default), English when the user picks it. Strings are data: one table per locale, keys shared; a
+ * key missing in English falls back to Chinese. Rule messages are translated separately
+ * (rules/messages.ts findingMessage), from each rule's own { zh, en } templates.
+ */
+import { fill } from '../rules/messages';
+import type { Locale } from './labels';
+
+export type { Locale };
+
+const zh = {
+  appName: 'GovLint 政务网站自查助手',
+  settings: '设置',
+  loading: '正在读取…',
+  notWebPage: '此页面不是网页，无法检查。',
+  lastAudit: '上次检查：{time}',
+  notAudited: '本页尚未检查',
+  column: ' · 栏目：{column}',
+  auditing: '正在检查…',
+  reaudit: '重新检查',
+  auditThis: '检查此页',
+  openDashboard: '在管理台中查看',
+  auditFailed: '检查失败：{error}',
+  noOpen: '未发现待整改问题。',
+  siteSummary: '本站检查指标自查',
+  siteRisk: '：存在否决风险',
+  siteNoRisk: '：未见否决风险',
+  closedSection: '已整改 / 已忽略 {n}',
+  excerpt: '原文：',
+  suggestion: '建议：',
+  suspected: '疑似',
+  panelTitle: 'GovLint 政务网站自查助手',
+  panelOk: '未发现问题',
+  panelCount: '本页问题 {n} 个',
+  panelClose: '关闭标注',
+  summaryHead: '检查指标（单项否决）',
+  summaryCount: '数量',
+  summaryThreshold: '阈值',
+  summaryVerdict: '结论',
+  summaryNote: '只统计已检查的页面中待整改的问题，供自查参考，不是正式评分。',
+  risk: '否决风险',
+  pass: '通过',
+  optLanguage: '界面语言',
+  optLoading: '正在读取设置…',
+  optTitle: 'GovLint 设置',
+  optProfile: '检查方案',
+  optRules: '规则',
+  optRule: '规则',
+  optCategory: '类别',
+  optDescription: '说明',
+  optLevel: '级别',
+  optDefault: '方案默认（{level}）',
+  levelOff: '关闭',
+  optSites: '站点设置（JSON）',
+  optSitesHint: '按域名设置：索引号规则 indexPatterns、必备要素 requiredFields、栏目分类 columnClasses、繁体版 traditional、要求公开属性 requireDisclosure、规则级别 rules。',
+  optDicts: '词典',
+  optTypos: '错别字（每行：错词 正词）',
+  optWhitelist: '白名单（每行一个词，永不报告）',
+  optSensitive: '敏感词（每行一个词）',
+  optLeaders: '领导名单（每行：姓名 职务 [任职日期]）',
+  optSave: '保存',
+  optExport: '导出设置',
+  optImport: '导入设置',
+  optNotSaved: '未保存：',
+  optSaved: '已保存。新设置对之后的检查生效。',
+  optBadJson: '站点设置不是有效的 JSON：{error}',
+  optImportFailed: '导入失败，设置未改变：',
+  optImportNotJson: '导入失败，设置未改变：文件不是有效的 JSON（{error}）',
+  optImported: '已导入 {file}。',
+};
+
+export type MessageKey = keyof typeof zh;
+
+const en: Partial<Record<MessageKey, string>> = {
+  appName: 'GovLint — government website checker',
+  settings: 'Settings',
+  loading: 'Loading…',
+  notWebPage: 'This is not a web page; it cannot be checked.',
+  lastAudit: 'Last checked: {time}',
+  notAudited: 'This page has not been checked yet',
+  column: ' · Column: {column}',
+  auditing: 'Checking…',
+  reaudit: 'Check again',
+  auditThis: 'Check this page',
+  openDashboard: 'Open in dashboard',
+  auditFailed: 'Check failed: {error}',
+  noOpen: 'Nothing left to fix.',
+  siteSummary: 'Site self-check against the national indicators',
+  siteRisk: ': at risk',
+  siteNoRisk: ': no veto risk seen',
+  closedSection: 'Fixed / ignored {n}',
+  excerpt: 'Text: ',
+  suggestion: 'Suggestion: ',
+  suspected: 'suspected',
+  panelTitle: 'GovLint',
+  panelOk: 'No findings',
+  panelCount: '{n} findings on this page',
+  panelClose: 'Remove highlights',
+  summaryHead: 'Indicator (single veto)',
+  summaryCount: 'Count',
+  summaryThreshold: 'Threshold',
+  summaryVerdict: 'Verdict',
+  summaryNote: 'Counts open findings of the pages checked so far; a guide for self-checks, not an official score.',
+  risk: 'At risk',
+  pass: 'Pass',
+  optLanguage: 'Language',
+  optLoading: 'Loading settings…',
+  optTitle: 'GovLint settings',
+  optProfile: 'Profile',
+  optRules: 'Rules',
+  optRule: 'Rule',
+  optCategory: 'Category',
+  optDescription: 'Description',
+  optLevel: 'Level',
+  optDefault: 'Profile default ({level})',
+  levelOff: 'Off',
+  optSites: 'Per-site settings (JSON)',
+  optSitesHint: 'By host name: indexPatterns, requiredFields, columnClasses, traditional, requireDisclosure, rules.',
+  optDicts: 'Dictionaries',
+  optTypos: 'Typos (one per line: wrong right)',
+  optWhitelist: 'Whitelist (one word per line, never reported)',
+  optSensitive: 'Sensitive words (one per line)',
+  optLeaders: 'Leaders (one per line: name title [since YYYY-MM-DD])',
+  optSave: 'Save',
+  optExport: 'Export settings',
+  optImport: 'Import settings',
+  optNotSaved: 'Not saved:',
+  optSaved: 'Saved. New settings apply to the next checks.',
+  optBadJson: 'Per-site settings are not valid JSON: {error}',
+  optImportFailed: 'Import failed, settings unchanged:',
+  optImportNotJson: 'Import failed, settings unchanged: the file is not valid JSON ({error})',
+  optImported: 'Imported {file}.',
+};
+
+let current: Locale = 'zh';
+
+/**
+ * The UI locale: Chinese unless the user chose English in the settings (utils/settings.ts
+ * loads the choice before a page renders). Not the browser's language: the users work in
+ * Chinese whatever their browser says, and headless and office machines often say en-US.
+ */
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(l: Locale | null): void {
+  current = l ?? 'zh';
+}
+
+/**
+ * A translator over one pair of tables (a page can keep its own strings next to it:
+ * entrypoints/dashboard/strings.ts). English falls back to Chinese key by key.
+ */
+export function createT<K extends string>(zhTable: Record<K, string>, enTable: Partial<Record<K, string>>) {
+  return (key: K, data?: Record<string, string | number>): string => fill((locale() === 'en' ? enTable[key] : undefined) ?? zhTable[key], data);
+}
+
+/** Strings shared by the popup, the in-page panel, the options page and the components. */
+export const t = createT(zh, en);
