@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 // - activeTab + scripting for an on-demand audit of any other page the user opens the popup on;
 // - storage for settings, downloads for exports.
 export default defineConfig({
+  // Every module imports what it uses: no auto-imports (they also pulled utils/ into engine tests).
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {

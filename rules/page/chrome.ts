@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isBlockTag } from './blocks';
-import { isElement } from './selector';
+import { findAll, isElement } from './selector';
 import type { Footer, PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
 import { BREADCRUMB_NAME, isFooterLike, namesOf } from './regions';
@@ -63,7 +63,8 @@ function splitTrail(text: string): string[] {
 
 export function extractLinks($: CheerioAPI, base: string, selectorOf: (el: Element) => string, within?: Element): PageLink[] {
   const links: PageLink[] = [];
-  const nodes = (within ? $(within).find('a[href], img[src]') : $('a[href], img[src]')).toArray() as Element[];
+  const linked = (e: Element) => (e.name === 'a' && e.attribs.href !== undefined) || (e.name === 'img' && e.attribs.src !== undefined);
+  const nodes = within ? findAll(within, linked) : ($('a[href], img[src]').toArray() as Element[]);
   nodes.forEach((node) => {
     const el = node as Element;
     const raw = el.name === 'img' ? el.attribs.src : el.attribs.href;
@@ -88,7 +89,7 @@ export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Elem
   const el = outer[outer.length - 1];
   if (!el) return { footer: null, el: null };
   const links = extractLinks($, base, selectorOf, el);
-  const images = ($(el).find('img[src]').toArray() as Element[]).map((img) => ({
+  const images = findAll(el, (e) => e.name === 'img' && e.attribs.src !== undefined).map((img) => ({
     src: resolveUrl(img.attribs.src, base) ?? img.attribs.src,
     alt: img.attribs.alt ?? '',
   }));

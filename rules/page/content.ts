@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, namesOf } from './regions';
-import { isElement } from './selector';
+import { findAll, isElement } from './selector';
 import { normalizeSpace } from './text';
 
 const CANDIDATE = new Set(['div', 'article', 'section', 'main', 'td', 'body']);
@@ -79,7 +79,7 @@ function insideChrome(el: Element, isChrome: (el: Element) => boolean): boolean 
 export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Element) => boolean, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
   const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName;
   const candidates: Element[] = [];
-  const inMain = $(main).find('h1, h2').toArray() as Element[];
+  const inMain = findAll(main, (e) => e.name === 'h1' || e.name === 'h2');
   candidates.push(...inMain.filter((e) => e.name === 'h1'));
   candidates.push(...($('h1').toArray() as Element[]).filter((e) => !insideChrome(e, isChrome)));
   candidates.push(

@@ -10,7 +10,7 @@ import type { Element } from 'domhandler';
 import type { CatalogField } from '../types';
 import aliasData from '../dicts/field-aliases.json';
 import { BOUNDARY, linearize, type RawBlock } from './blocks';
-import { isElement } from './selector';
+import { findAll, isElement } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
 export const DEFAULT_ALIASES: Record<string, string> = aliasData.aliases;
@@ -58,10 +58,10 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
       };
 
       // 1. A row of labels above a row of values (both rows the same width).
-      $(root)
-        .find('table')
-        .each((_, t) => {
-          const rows = $(t).find('tr').toArray() as Element[];
+      const isTag = (name: string) => (el: Element) => el.name === name;
+      for (const t of findAll(root, isTag('table'))) {
+        (() => {
+          const rows = findAll(t, isTag('tr'));
           if (rows.length < 2 || rows.length % 2 !== 0) return;
           const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
           let wide = false;
@@ -82,17 +82,16 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
               used.add(h);
             });
           }
-        });
+        })();
+      }
 
       // A row made only of labels, not paired with a value row above, heads a data table
       // (名称 | 文号 | 发布日期 over a list of documents): its cells are not empty fields.
       const headerCells = new Set<Element>();
-      $(root)
-        .find('tr')
-        .each((_, tr) => {
-          const cells = (tr as Element).children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
-          if (cells.length >= 2 && cells.every((c) => !used.has(c) && exactLabel($(c).text()))) cells.forEach((c) => headerCells.add(c));
-        });
+      for (const tr of findAll(root, isTag('tr'))) {
+        const cells = tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+        if (cells.length >= 2 && cells.every((c) => !used.has(c) && exactLabel($(c).text()))) cells.forEach((c) => headerCells.add(c));
+      }
 
       // 2. Everything else, cell by cell in document order.
       const blocks = linearize(root, (el) => skip(el) || used.has(el) || headerCells.has(el)).filter((b) => b.raw.length <= MAX_CELL);

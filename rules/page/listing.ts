@@ -397,9 +397,7 @@ function readPaging($: CheerioAPI, body: Element, base: string): Listing['paging
     }
   if (!nextUrl) {
     let pageTwo: string | null = null;
-    $(body)
-      .find('a[href]')
-      .each((_, node) => {
+    $('body a[href]').each((_, node) => {
         const a = node as Element;
         const href = a.attribs.href;
         if (SKIP_HREF.test(href)) return undefined;

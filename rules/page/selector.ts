@@ -51,3 +51,20 @@ export function makeSelectorFn($: CheerioAPI): (el: Element) => string {
 export function isElement(n: AnyNode | null | undefined): n is Element {
   return !!n && (n.type === 'tag' || n.type === 'script' || n.type === 'style');
 }
+
+/**
+ * Elements under `root` (not root itself) that pass `test`, in document order. A plain walk:
+ * cheerio's `$(el).find()` de-duplicates against the context's children and turns quadratic
+ * on an element with tens of thousands of children (a 10 MB article in one <div>).
+ */
+export function findAll(root: Element, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) if (isElement(root.children[i])) stack.push(root.children[i] as Element);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (test(el)) out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) if (isElement(el.children[i])) stack.push(el.children[i] as Element);
+  }
+  return out;
+}

@@ -104,6 +104,19 @@ describe('govlint audit', () => {
     expect(JSON.parse(r.stdout).pages[0].findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('index-number/check-digit');
   });
 
+  it('audits a 10 MB page', () => {
+    const dir = tmp();
+    const para = '<p>根据《保山市人民政府办公室关于印发保山市2018年政务公开工作要点分工方案的通知》（保政办函〔2018〕24号）文件要求，昌宁县人民政府高度重视，加强组织领导，积极开展部署，细化分解任务。</p>\n';
+    const big = BAD.replace('</div></div>\n<div class="footer">', para.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(para))) + '<p>新建政务服务中心于201711月投入运行。</p></div></div>\n<div class="footer">');
+    expect(Buffer.byteLength(big)).toBeGreaterThan(10 * 1024 * 1024);
+    writeFileSync(join(dir, 'big.html'), big);
+    const r = govlint(['audit', join(dir, 'big.html'), '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/big.html']);
+    expect(r.code).toBe(1);
+    const rules = JSON.parse(r.stdout).pages[0].findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(rules).toContain('index-number/check-digit');
+    expect(rules).toContain('date/malformed-text');
+  }, 60000);
+
   it('writes complete output for a run of 1,500 pages', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'site'));
