@@ -2,9 +2,11 @@
 // pages of a county government site) through the CLI — the same engine as the extension — as if
 // read from http://www.cnx.gov.cn/, and prints the findings, grouped by page, and the summary.
 // Needs no display and no browser. Extra arguments go to the CLI (e.g. `npm start -- --format json`).
+import { ensureDeps } from './ensure-deps.mjs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
+ensureDeps();
 const root = resolve(import.meta.dirname, '..');
 // The sample pages were written for this date; a fixed "today" keeps the demo's column ages stable.
 const TODAY = '2026-11-22';

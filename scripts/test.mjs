@@ -1,11 +1,13 @@
 // `npm test`: every test there is, in the order that fails fastest —
 // type check, unit tests, extension build, Chromium (installed when missing), end-to-end tests.
 // Ends with one plain line of totals ("Tests: N passed, N failed") over both test runs.
+import { ensureDeps } from './ensure-deps.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+ensureDeps();
 const reports = mkdtempSync(join(tmpdir(), 'govlint-test-'));
 const vitest = (name, ...args) => ['npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, name)}`]];
 const steps = [
