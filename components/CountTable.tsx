@@ -1,4 +1,6 @@
 /** A small count table (by site, column, rule, level or status); a row click filters on it. */
+import { t } from '../entrypoints/dashboard/strings';
+
 export interface CountTableProps {
   title: string;
   field: string;
@@ -35,7 +37,7 @@ export function CountTable({ title, field, counts, label = (k) => k, active, onP
           {entries.length > max && (
             <tr>
               <td class="muted" colSpan={2}>
-                另有 {entries.length - max} 项
+                {t('moreRows', { n: entries.length - max })}
               </td>
             </tr>
           )}

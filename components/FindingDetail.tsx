@@ -3,6 +3,9 @@ import type { FindingStatus, StoredFinding } from '../utils/db';
 import { formatTime } from '../utils/export';
 import { LEVEL_LABEL, STATUS_LABEL } from '../utils/labels';
 import { StatusMenu } from './StatusMenu';
+import { locale } from '../utils/i18n';
+import { findingMessage } from '../rules/messages';
+import { t } from '../entrypoints/dashboard/strings';
 
 /** The page URL with a text fragment so the browser scrolls to and marks the excerpt. */
 export function findingLink(f: Pick<StoredFinding, 'url' | 'excerpt'>): string | null {
@@ -20,33 +23,34 @@ export interface FindingDetailProps {
 
 export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose }: FindingDetailProps) {
   const href = findingLink(f);
+  const loc = locale();
   return (
     <aside class="detail" data-testid="finding-detail" data-fp={f.fingerprint}>
       <header>
         <h2>{ruleTitle(f.ruleId)}</h2>
-        <button class="secondary" onClick={onClose} aria-label="关闭">
+        <button class="secondary" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </header>
       <dl>
-        <dt>问题描述</dt>
-        <dd>{f.message}</dd>
-        <dt>级别</dt>
+        <dt>{t('colMessage')}</dt>
+        <dd>{findingMessage(f, loc)}</dd>
+        <dt>{t('colLevel')}</dt>
         <dd>
-          {LEVEL_LABEL.zh[f.level]}
-          {f.certainty === 'suspected' ? '（疑似）' : ''} · <code>{f.ruleId}</code>
+          {LEVEL_LABEL[loc][f.level]}
+          {f.certainty === 'suspected' ? t('suspectedParen') : ''} · <code>{f.ruleId}</code>
         </dd>
-        <dt>状态</dt>
+        <dt>{t('colStatus')}</dt>
         <dd data-testid="detail-status">
-          {STATUS_LABEL.zh[f.status]}
-          {f.fixedAt ? `（${formatTime(f.fixedAt)}）` : ''}
+          {STATUS_LABEL[loc][f.status]}
+          {f.fixedAt ? t('paren', { text: formatTime(f.fixedAt) }) : ''}
           {f.note ? ` — ${f.note}` : ''}
         </dd>
-        <dt>页面标题</dt>
+        <dt>{t('colPage')}</dt>
         <dd>{f.pageTitle || '—'}</dd>
-        <dt>栏目</dt>
-        <dd>{f.column ?? '未识别'}</dd>
-        <dt>页面地址</dt>
+        <dt>{t('colColumn')}</dt>
+        <dd>{f.column ?? t('columnUnknown')}</dd>
+        <dt>{t('pageUrl')}</dt>
         <dd class="url">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
@@ -58,29 +62,29 @@ export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose }: Find
         </dd>
         {f.field && (
           <>
-            <dt>字段</dt>
+            <dt>{t('field')}</dt>
             <dd>{f.field}</dd>
           </>
         )}
-        <dt>原文摘录</dt>
+        <dt>{t('colExcerpt')}</dt>
         <dd class="excerpt">{f.excerpt || '—'}</dd>
-        <dt>修改建议</dt>
+        <dt>{t('suggestion')}</dt>
         <dd class="suggestion">{f.suggestion || '—'}</dd>
-        <dt>发现时间</dt>
+        <dt>{t('firstSeen')}</dt>
         <dd>{formatTime(f.firstSeen)}</dd>
-        <dt>最近检查</dt>
+        <dt>{t('colLastSeen')}</dt>
         <dd>{formatTime(f.lastSeen)}</dd>
       </dl>
-      <h3>状态历史</h3>
+      <h3>{t('history')}</h3>
       <ol class="history">
         {f.history.map((h, i) => (
           <li key={i}>
-            {formatTime(h.at)} {h.by === 'audit' ? '复查' : '人工'}：{h.from ? STATUS_LABEL.zh[h.from] : '新发现'} → {STATUS_LABEL.zh[h.to]}
-            {h.note ? `（${h.note}）` : ''}
+            {t('historyLine', { time: formatTime(h.at), by: t(h.by === 'audit' ? 'byAudit' : 'byUser'), from: h.from ? STATUS_LABEL[loc][h.from] : t('newFinding'), to: STATUS_LABEL[loc][h.to] })}
+            {h.note ? t('paren', { text: h.note }) : ''}
           </li>
         ))}
       </ol>
-      <StatusMenu label="更改状态" initial={f.status === 'open' ? 'ignored' : 'open'} onApply={onStatus} testid="detail-status-menu" />
+      <StatusMenu label={t('changeStatus')} initial={f.status === 'open' ? 'ignored' : 'open'} onApply={onStatus} testid="detail-status-menu" />
     </aside>
   );
 }

@@ -5,6 +5,9 @@
 import type { SortField, StoredFinding } from '../utils/db';
 import { LEVEL_LABEL, STATUS_LABEL } from '../utils/labels';
 import { formatTime } from '../utils/export';
+import { locale } from '../utils/i18n';
+import { findingMessage } from '../rules/messages';
+import { t, type DashboardKey } from '../entrypoints/dashboard/strings';
 
 export interface FindingTableProps {
   items: StoredFinding[];
@@ -19,29 +22,31 @@ export interface FindingTableProps {
   activeFp?: string | null;
 }
 
-const COLS: { key: string; title: string; sort?: SortField }[] = [
-  { key: 'level', title: '级别', sort: 'level' },
-  { key: 'rule', title: '问题类型', sort: 'ruleId' },
-  { key: 'message', title: '问题描述' },
-  { key: 'excerpt', title: '原文摘录' },
-  { key: 'column', title: '栏目', sort: 'column' },
-  { key: 'page', title: '页面标题', sort: 'url' },
-  { key: 'lastSeen', title: '最近检查', sort: 'lastSeen' },
-  { key: 'status', title: '状态', sort: 'status' },
+/** Column heads are string keys, looked up at render time (the locale is set before the page renders). */
+const COLS: { key: string; title: DashboardKey; sort?: SortField }[] = [
+  { key: 'level', title: 'colLevel', sort: 'level' },
+  { key: 'rule', title: 'colRule', sort: 'ruleId' },
+  { key: 'message', title: 'colMessage' },
+  { key: 'excerpt', title: 'colExcerpt' },
+  { key: 'column', title: 'colColumn', sort: 'column' },
+  { key: 'page', title: 'colPage', sort: 'url' },
+  { key: 'lastSeen', title: 'colLastSeen', sort: 'lastSeen' },
+  { key: 'status', title: 'colStatus', sort: 'status' },
 ];
 
 export function FindingTable(p: FindingTableProps) {
+  const loc = locale();
   const allOn = p.items.length > 0 && p.items.every((f) => p.selected.has(f.fingerprint));
   return (
     <table class="findings" data-testid="findings-table">
       <thead>
         <tr>
           <th class="sel">
-            <input type="checkbox" checked={allOn} onChange={(e) => p.onToggleAll((e.target as HTMLInputElement).checked)} aria-label="全选本页" />
+            <input type="checkbox" checked={allOn} onChange={(e) => p.onToggleAll((e.target as HTMLInputElement).checked)} aria-label={t('selectAll')} />
           </th>
           {COLS.map((c) => (
             <th key={c.key} class={c.sort ? 'sortable' : ''} onClick={() => c.sort && p.onSort(c.sort)} data-sort={c.sort}>
-              {c.title}
+              {t(c.title)}
               {c.sort === p.sort ? (p.dir === 'desc' ? ' ▼' : ' ▲') : ''}
             </th>
           ))}
@@ -58,29 +63,29 @@ export function FindingTable(p: FindingTableProps) {
             onClick={() => p.onOpen(f)}
           >
             <td class="sel" onClick={(e) => e.stopPropagation()}>
-              <input type="checkbox" checked={p.selected.has(f.fingerprint)} onChange={() => p.onToggle(f.fingerprint)} aria-label="选择" />
+              <input type="checkbox" checked={p.selected.has(f.fingerprint)} onChange={() => p.onToggle(f.fingerprint)} aria-label={t('select')} />
             </td>
             <td>
-              <span class="tag">{LEVEL_LABEL.zh[f.level]}</span>
+              <span class="tag">{LEVEL_LABEL[loc][f.level]}</span>
             </td>
             <td title={f.ruleId}>
               {p.ruleTitle(f.ruleId)}
-              {f.certainty === 'suspected' && <span class="sus">疑似</span>}
+              {f.certainty === 'suspected' && <span class="sus">{t('suspected')}</span>}
             </td>
-            <td class="msg">{f.message}</td>
+            <td class="msg">{findingMessage(f, loc)}</td>
             <td class="excerpt">{f.excerpt}</td>
             <td>{f.column ?? '—'}</td>
             <td class="page" title={f.url}>
               {f.pageTitle || f.url}
             </td>
             <td class="time">{formatTime(f.lastSeen)}</td>
-            <td class="status">{STATUS_LABEL.zh[f.status]}</td>
+            <td class="status">{STATUS_LABEL[loc][f.status]}</td>
           </tr>
         ))}
         {p.items.length === 0 && (
           <tr>
             <td colSpan={COLS.length + 1} class="muted empty">
-              没有符合条件的问题
+              {t('noRows')}
             </td>
           </tr>
         )}

@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { FindingStatus } from '../utils/db';
 import { STATUS_LABEL } from '../utils/labels';
+import { locale } from '../utils/i18n';
+import { t } from '../entrypoints/dashboard/strings';
 
 const CHOICES: FindingStatus[] = ['open', 'fixed', 'ignored', 'false-positive'];
 
@@ -19,14 +21,14 @@ export function StatusMenu({ label, disabled, initial = 'ignored', onApply, test
   const [note, setNote] = useState('');
   return (
     <span class="status-menu" data-testid={testid}>
-      <select value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as FindingStatus)} aria-label="新状态">
+      <select value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as FindingStatus)} aria-label={t('newStatus')}>
         {CHOICES.map((s) => (
           <option key={s} value={s}>
-            {s === 'open' ? '重新打开（待整改）' : STATUS_LABEL.zh[s]}
+            {s === 'open' ? t('reopen') : STATUS_LABEL[locale()][s]}
           </option>
         ))}
       </select>
-      <input type="text" placeholder="备注（可选）" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-label="备注" />
+      <input type="text" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-label={t('note')} />
       <button
         disabled={disabled}
         onClick={async () => {

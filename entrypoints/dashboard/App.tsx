@@ -18,9 +18,13 @@ import { backupToJson, createBackup, restoreBackup, BackupError } from '../../ut
 import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, type SortField, type Store, type StoredFinding, type CountField } from '../../utils/db';
 import { exportFileName, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
+import { locale } from '../../utils/i18n';
+import { t } from './strings';
 
 const PAGE_SIZE = 50;
-const ruleTitle = (id: string) => ruleById.get(id)?.meta.title.zh ?? id;
+/** Rule titles on screen follow the UI locale; the exports stay Chinese (a Chinese office document). */
+const ruleTitle = (id: string) => ruleById.get(id)?.meta.title[locale()] ?? id;
+const exportRuleTitle = (id: string) => ruleById.get(id)?.meta.title.zh ?? id;
 const NO_COLUMN = '';
 
 type Counts = Partial<Record<CountField, Record<string, number>>>;
@@ -51,6 +55,12 @@ const dayStart = (s: string) => (s ? new Date(s + 'T00:00:00').getTime() : undef
 const dayEnd = (s: string) => (s ? new Date(s + 'T23:59:59.999').getTime() : undefined);
 
 export function App() {
+  const loc = locale();
+  // The locale is known before this module loads (main.tsx); the page's language follows it.
+  useEffect(() => {
+    document.documentElement.lang = loc === 'en' ? 'en' : 'zh-CN';
+    document.title = t('pageTitle');
+  }, [loc]);
   const [store, setStore] = useState<Store | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -77,7 +87,7 @@ export function App() {
         (globalThis as { __govlintStore?: Store }).__govlintStore = s;
         setStore(s);
       })
-      .catch((e) => setError(`无法打开问题库：${e instanceof Error ? e.message : String(e)}`));
+      .catch((e) => setError(t('openFailed', { error: e instanceof Error ? e.message : String(e) })));
   }, []);
 
   // Debounced search box → filter.text
@@ -175,7 +185,7 @@ export function App() {
   };
 
   const afterWrite = async (n: number, what: string) => {
-    setNotice(`已将 ${n} 条问题标记为“${what}”`);
+    setNotice(t('marked', { n, status: what }));
     setSelected(new Set());
     if (detail && store) setDetail((await store.finding(detail.fingerprint)) ?? null);
     setVersion((v) => v + 1);
@@ -183,12 +193,12 @@ export function App() {
 
   const applySelected = async (status: FindingStatus, note?: string) => {
     if (!store || !selected.size) return;
-    await guard(async () => afterWrite(await store.setStatus([...selected], status, note), STATUS_LABEL.zh[status]));
+    await guard(async () => afterWrite(await store.setStatus([...selected], status, note), STATUS_LABEL[loc][status]));
   };
   const applyFilter = async (status: FindingStatus, note?: string) => {
     if (!store) return;
-    if (!confirm(`将当前筛选的 ${total ?? '全部'} 条问题标记为“${STATUS_LABEL.zh[status]}”？`)) return;
-    await guard(async () => afterWrite(await store.setStatusWhere(effective, status, note), STATUS_LABEL.zh[status]));
+    if (!confirm(t('confirmFilter', { n: total ?? t('confirmAll'), status: STATUS_LABEL[loc][status] }))) return;
+    await guard(async () => afterWrite(await store.setStatusWhere(effective, status, note), STATUS_LABEL[loc][status]));
   };
 
   async function guard(fn: () => Promise<void>) {
@@ -208,10 +218,10 @@ export function App() {
     const f = exportScope === 'all' ? {} : effective;
     const n = await store!.count(f);
     const rows: StoredFinding[] = [];
-    setProgress({ what: '读取问题', done: 0, total: n });
+    setProgress({ what: t('progReading'), done: 0, total: n });
     for await (const batch of store!.iterate(f, 5000)) {
       rows.push(...batch);
-      setProgress({ what: '读取问题', done: rows.length, total: n });
+      setProgress({ what: t('progReading'), done: rows.length, total: n });
     }
     return sortForList(rows);
   }
@@ -222,72 +232,72 @@ export function App() {
       const rows = await collect();
       const name = exportFileName(fmt);
       if (fmt === 'xlsx') {
-        const bytes = await writeXlsx(rows, { ruleTitle, onProgress: (done, total) => setProgress({ what: '生成 Excel', done, total }) });
+        const bytes = await writeXlsx(rows, { ruleTitle: exportRuleTitle, onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }) });
         saveFile(bytes, name, MIME.xlsx);
       } else if (fmt === 'csv') {
-        saveFile(toCsv(rows, { ruleTitle }), name, MIME.csv);
+        saveFile(toCsv(rows, { ruleTitle: exportRuleTitle }), name, MIME.csv);
       } else {
         saveFile(toJson(rows, { filter: exportScope === 'all' ? {} : effective }), name, MIME.json);
       }
       document.body.dataset.exportMs = String(Math.round(performance.now() - t0));
       document.body.dataset.exported = fmt;
-      setNotice(`已导出 ${rows.length} 条问题：${name}`);
+      setNotice(t('exported', { n: rows.length, name }));
     });
 
   const backup = () =>
     guard(async () => {
-      setProgress({ what: '备份', done: 0, total: 1 });
+      setProgress({ what: t('progBackup'), done: 0, total: 1 });
       const b = await createBackup(store!);
       saveFile(backupToJson(b), exportFileName('json', Date.now(), 'GovLint备份'), MIME.json);
       await store!.setMeta('lastBackup', Date.now());
-      setNotice(`已备份 ${b.findings.length} 条问题、${b.pages.length} 个页面`);
+      setNotice(t('backedUp', { findings: b.findings.length, pages: b.pages.length }));
     });
 
   const restore = (file: File) =>
     guard(async () => {
-      setProgress({ what: '恢复', done: 0, total: 1 });
+      setProgress({ what: t('progRestore'), done: 0, total: 1 });
       try {
         const r = await restoreBackup(store!, await file.text());
-        setNotice(`恢复完成：新增 ${r.findingsAdded} 条、合并 ${r.findingsUpdated} 条、未变 ${r.findingsUnchanged} 条问题；新增 ${r.pagesAdded} 个页面`);
+        setNotice(t('restored', { added: r.findingsAdded, updated: r.findingsUpdated, unchanged: r.findingsUnchanged, pages: r.pagesAdded }));
         setVersion((v) => v + 1);
       } catch (e) {
-        if (e instanceof BackupError) throw new Error(`恢复失败，问题库未做任何改动：${e.message}`);
+        if (e instanceof BackupError) throw new Error(t('restoreFailed', { error: e.message }));
         throw e;
       }
     });
 
   if (error && !store) return <div class="dash error">{error}</div>;
-  if (!store) return <div class="dash muted">正在打开问题库…</div>;
+  if (!store) return <div class="dash muted">{t('opening')}</div>;
 
-  const columnLabel = (k: string) => (k === NO_COLUMN ? '（未识别栏目）' : k);
+  const columnLabel = (k: string) => (k === NO_COLUMN ? t('noColumn') : k);
   const pageNo = cursors.length;
 
   return (
     <div class="dash">
       <header class="top">
-        <h1>GovLint 问题台账</h1>
+        <h1>{t('pageTitle')}</h1>
         <div class="tools">
           <label>
-            导出范围
+            {t('exportScope')}
             <select value={exportScope} onChange={(e) => setExportScope((e.target as HTMLSelectElement).value as 'filter' | 'all')} data-testid="export-scope">
-              <option value="filter">当前筛选</option>
-              <option value="all">全部问题</option>
+              <option value="filter">{t('scopeFilter')}</option>
+              <option value="all">{t('scopeAll')}</option>
             </select>
           </label>
           <button onClick={() => exportAs('xlsx')} disabled={!!progress} data-testid="export-xlsx">
-            导出 Excel
+            {t('exportXlsx')}
           </button>
           <button onClick={() => exportAs('csv')} disabled={!!progress} data-testid="export-csv">
-            导出 CSV
+            {t('exportCsv')}
           </button>
           <button onClick={() => exportAs('json')} disabled={!!progress} class="secondary" data-testid="export-json">
-            导出 JSON
+            {t('exportJson')}
           </button>
           <button onClick={backup} disabled={!!progress} class="secondary" data-testid="backup">
-            备份
+            {t('backup')}
           </button>
           <button onClick={() => fileInput.current?.click()} disabled={!!progress} class="secondary" data-testid="restore">
-            恢复…
+            {t('restore')}
           </button>
           <input
             ref={fileInput}
@@ -324,51 +334,55 @@ export function App() {
 
       {siteView && (
         <section class="site-view" data-testid="site-view">
-          <h2>{siteView.site} 检查指标自查{siteView.risk ? '：存在否决风险' : '：未见否决风险'}</h2>
+          <h2>
+            {t('siteViewHead', { site: siteView.site })}
+            {t(siteView.risk ? 'siteRisk' : 'siteNoRisk')}
+          </h2>
           <SiteSummaryView summary={siteView} />
         </section>
       )}
 
       <section class="counts">
-        <CountTable title="按状态" field="status" counts={counts.status ?? null} label={(k) => STATUS_LABEL.zh[k as FindingStatus] ?? k} order={STATUSES} active={typeof filter.status === 'string' ? filter.status : null} onPick={(k) => setField('status', filter.status === k ? undefined : k)} />
-        <CountTable title="按级别" field="level" counts={counts.level ?? null} label={(k) => LEVEL_LABEL.zh[k as Level] ?? k} order={LEVELS} active={typeof filter.level === 'string' ? filter.level : null} onPick={(k) => setField('level', filter.level === k ? undefined : k)} />
-        <CountTable title="按网站" field="site" counts={counts.site ?? null} active={typeof filter.site === 'string' ? filter.site : null} onPick={(k) => setField('site', filter.site === k ? undefined : k)} />
-        <CountTable title="按栏目" field="column" counts={counts.column ?? null} label={columnLabel} active={filter.column === undefined ? null : (filter.column as string | null) ?? NO_COLUMN} onPick={(k) => setField('column', (filter.column ?? NO_COLUMN) === k && filter.column !== undefined ? undefined : k === NO_COLUMN ? null : k)} />
-        <CountTable title="按问题类型" field="ruleId" counts={counts.ruleId ?? null} label={ruleTitle} active={typeof filter.ruleId === 'string' ? filter.ruleId : null} onPick={(k) => setField('ruleId', filter.ruleId === k ? undefined : k)} />
+        <CountTable title={t('byStatus')} field="status" counts={counts.status ?? null} label={(k) => STATUS_LABEL[loc][k as FindingStatus] ?? k} order={STATUSES} active={typeof filter.status === 'string' ? filter.status : null} onPick={(k) => setField('status', filter.status === k ? undefined : k)} />
+        <CountTable title={t('byLevel')} field="level" counts={counts.level ?? null} label={(k) => LEVEL_LABEL[loc][k as Level] ?? k} order={LEVELS} active={typeof filter.level === 'string' ? filter.level : null} onPick={(k) => setField('level', filter.level === k ? undefined : k)} />
+        <CountTable title={t('bySite')} field="site" counts={counts.site ?? null} active={typeof filter.site === 'string' ? filter.site : null} onPick={(k) => setField('site', filter.site === k ? undefined : k)} />
+        <CountTable title={t('byColumn')} field="column" counts={counts.column ?? null} label={columnLabel} active={filter.column === undefined ? null : (filter.column as string | null) ?? NO_COLUMN} onPick={(k) => setField('column', (filter.column ?? NO_COLUMN) === k && filter.column !== undefined ? undefined : k === NO_COLUMN ? null : k)} />
+        <CountTable title={t('byRule')} field="ruleId" counts={counts.ruleId ?? null} label={ruleTitle} active={typeof filter.ruleId === 'string' ? filter.ruleId : null} onPick={(k) => setField('ruleId', filter.ruleId === k ? undefined : k)} />
       </section>
 
       <section class="filters" data-testid="filters">
-        <input type="search" placeholder="搜索问题描述、原文摘录、页面标题" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} data-testid="search" />
+        <input type="search" placeholder={t('searchPlaceholder')} value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} data-testid="search" />
         <select value={(filter.status as string) ?? ''} onChange={(e) => setField('status', (e.target as HTMLSelectElement).value)} data-testid="filter-status">
-          <option value="">全部状态</option>
+          <option value="">{t('allStatuses')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL.zh[s]}
+              {STATUS_LABEL[loc][s]}
             </option>
           ))}
         </select>
         <select value={(filter.level as string) ?? ''} onChange={(e) => setField('level', (e.target as HTMLSelectElement).value)} data-testid="filter-level">
-          <option value="">全部级别</option>
+          <option value="">{t('allLevels')}</option>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {LEVEL_LABEL.zh[l]}
+              {LEVEL_LABEL[loc][l]}
             </option>
           ))}
         </select>
         <select value={(filter.certainty as string) ?? ''} onChange={(e) => setField('certainty', (e.target as HTMLSelectElement).value)} data-testid="filter-certainty">
-          <option value="">确定和疑似</option>
-          <option value="certain">仅确定</option>
-          <option value="suspected">仅疑似</option>
+          <option value="">{t('allCertainty')}</option>
+          <option value="certain">{t('certainOnly')}</option>
+          <option value="suspected">{t('suspectedOnly')}</option>
         </select>
         <label>
-          最近检查 <input type="date" value={dates.from} onInput={(e) => setDates((d) => ({ ...d, from: (e.target as HTMLInputElement).value }))} />
+          {t('dateFrom')} <input type="date" value={dates.from} onInput={(e) => setDates((d) => ({ ...d, from: (e.target as HTMLInputElement).value }))} />
         </label>
         <label>
-          至 <input type="date" value={dates.to} onInput={(e) => setDates((d) => ({ ...d, to: (e.target as HTMLInputElement).value }))} />
+          {t('dateTo')} <input type="date" value={dates.to} onInput={(e) => setDates((d) => ({ ...d, to: (e.target as HTMLInputElement).value }))} />
         </label>
         {filter.url && (
           <span class="chip">
-            页面：{filter.url}{' '}
+            {t('chipPage')}
+            {filter.url}{' '}
             <button class="secondary" onClick={() => setField('url', undefined)}>
               ×
             </button>
@@ -384,15 +398,15 @@ export function App() {
               resetPaging();
             }}
           >
-            清除筛选
+            {t('clearFilter')}
           </button>
         )}
       </section>
 
       <section class="bulk" data-testid="bulk">
-        <span data-testid="total">{total === null ? '计数中…' : `共 ${total} 条`}</span>
-        <StatusMenu label={`应用于选中（${selected.size}）`} disabled={!selected.size} onApply={applySelected} testid="bulk-selected" />
-        <StatusMenu label="应用于全部筛选结果" disabled={!total} onApply={applyFilter} testid="bulk-filter" />
+        <span data-testid="total">{total === null ? t('counting') : t('total', { n: total })}</span>
+        <StatusMenu label={t('applySelected', { n: selected.size })} disabled={!selected.size} onApply={applySelected} testid="bulk-selected" />
+        <StatusMenu label={t('applyFilter')} disabled={!total} onApply={applyFilter} testid="bulk-filter" />
       </section>
 
       <div class={detail ? 'main with-detail' : 'main'}>
@@ -418,11 +432,11 @@ export function App() {
           />
           <nav class="pager">
             <button class="secondary" disabled={pageNo === 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="prev">
-              上一页
+              {t('prev')}
             </button>
-            <span>第 {pageNo} 页</span>
+            <span>{t('pageNo', { n: pageNo })}</span>
             <button class="secondary" disabled={!page?.next} onClick={() => page?.next && setCursors((c) => [...c, page.next])} data-testid="next">
-              下一页
+              {t('next')}
             </button>
           </nav>
         </div>
@@ -431,7 +445,7 @@ export function App() {
             finding={detail}
             ruleTitle={ruleTitle}
             onClose={() => setDetail(null)}
-            onStatus={(status, note) => guard(async () => afterWrite(await store.setStatus([detail.fingerprint], status, note), STATUS_LABEL.zh[status]))}
+            onStatus={(status, note) => guard(async () => afterWrite(await store.setStatus([detail.fingerprint], status, note), STATUS_LABEL[loc][status]))}
           />
         )}
       </div>

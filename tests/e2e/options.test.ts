@@ -55,4 +55,9 @@ it('speaks English in the popup and the page panel once the user picks English',
   await popup.waitForSelector('[data-testid="reaudit"]');
   expect(await popup.locator('[data-testid="reaudit"]').textContent()).toBe('Check again');
   expect(await popup.locator('[data-rule="catalog/empty-field"] .msg').first().textContent()).toContain('is empty');
+
+  const dash = await b.openExtensionPage('dashboard.html?status=all');
+  await dash.waitForSelector('body[data-counts-ready]');
+  expect(await dash.locator('html').getAttribute('lang')).toBe('en');
+  expect(await dash.locator('h1').textContent()).toBe('GovLint findings');
 });
