@@ -7,7 +7,7 @@
  */
 import { defineRule } from './define';
 import classData from './dicts/column-classes.json';
-import { daysBetween } from './page/list-dates';
+import { daysBetween } from './date-parse';
 import { isLaterPage } from './page/listing';
 import type { ListingItem, PageModel, SiteConfig } from './types';
 

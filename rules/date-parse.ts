@@ -35,28 +35,50 @@ export function parseDate(text: string): ParsedDate | null {
   return { y, m: mo, d, iso: iso(y, mo, d), valid: isValidYmd(y, mo, d) };
 }
 
-/** Whole days from a to b (ISO dates); positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Days since 1970-01-01 of an ISO date (UTC: no time zone gets in the way). */
+export function dayNumber(isoDate: string): number {
+  return Math.round(Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86400000);
 }
 
-/** Working days after `from` up to and including `to`: weekends and the listed holidays excluded. */
-export function workingDaysBetween(from: string, to: string, holidays: Iterable<string> = []): number {
+export function fromDayNumber(n: number): string {
+  const d = new Date(n * 86400000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** b − a in calendar days (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** The same day `months` later; the 31st clamps to the month's last day (2026-08-31 + 3 → 2026-11-30). */
+export function addMonths(isoDate: string, months: number): string {
+  const y = +isoDate.slice(0, 4);
+  const m = +isoDate.slice(5, 7) - 1 + months;
+  const d = +isoDate.slice(8, 10);
+  const ty = y + Math.floor(m / 12);
+  const tm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${ty}-${pad(tm + 1)}-${pad(Math.min(d, last))}`;
+}
+
+/**
+ * Working days after `from` up to and including `to`: Saturdays and Sundays do not count, nor
+ * the listed holidays; the listed make-up working days (调休) do count even on a weekend.
+ * A reply on the next working day is 1.
+ */
+export function workingDaysBetween(from: string, to: string, holidays: Iterable<string> = [], makeUpDays: Iterable<string> = []): number {
   const off = new Set(holidays);
-  const start = Date.parse(from + 'T00:00:00Z');
-  const end = Date.parse(to + 'T00:00:00Z');
-  if (!(end > start)) return 0;
+  const on = new Set(makeUpDays);
+  const a = dayNumber(from);
+  const b = dayNumber(to);
   let n = 0;
-  for (let t = start + 86400000; t <= end; t += 86400000) {
-    const day = new Date(t);
-    const dow = day.getUTCDay();
-    if (dow === 0 || dow === 6) continue;
-    if (off.has(day.toISOString().slice(0, 10))) continue;
-    n++;
+  for (let d = a + 1; d <= b; d++) {
+    const day = fromDayNumber(d);
+    const dow = new Date(d * 86400000).getUTCDay();
+    if (on.has(day)) n++;
+    else if (dow !== 0 && dow !== 6 && !off.has(day)) n++;
   }
   return n;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(isoDate + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
 }

@@ -6,7 +6,7 @@
  */
 import { defineRule } from './define';
 import words from './dicts/interaction-words.json';
-import { addMonths, daysBetween, workingDaysBetween } from './page/list-dates';
+import { addMonths, daysBetween, workingDaysBetween } from './date-parse';
 import type { InteractionItem } from './types';
 
 const ANSWERED = new Set(words.answeredStatus);

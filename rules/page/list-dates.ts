@@ -1,7 +1,6 @@
 /**
- * Dates as column lists and 留言 pages write them, and the day arithmetic the column and
- * interaction rules need. Pure functions on ISO strings (YYYY-MM-DD), no time zones involved:
- * an ISO date is turned into a day number (days since 1970-01-01, UTC) and back.
+ * Dates as column lists and 留言 pages write them (the day arithmetic on ISO dates is in
+ * rules/date-parse.ts).
  */
 
 export interface ParsedDate {
@@ -68,50 +67,4 @@ export function parseYearlessDate(text: string, today: string): ParsedDate | nul
 /** The first date of a text: a full date anywhere in it, or a year-less date that is the whole text. */
 export function parseListDate(text: string, today: string): ParsedDate | null {
   return findFullDates(text)[0] ?? parseYearlessDate(text, today);
-}
-
-/** Days since 1970-01-01 of an ISO date. */
-export function dayNumber(iso: string): number {
-  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000);
-}
-
-export function fromDayNumber(n: number): string {
-  const d = new Date(n * 86400000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** b − a in calendar days. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
-/** The same day `months` later; the 31st clamps to the month's last day (2026-08-31 + 3 → 2026-11-30). */
-export function addMonths(iso: string, months: number): string {
-  const y = +iso.slice(0, 4);
-  const m = +iso.slice(5, 7) - 1 + months;
-  const d = +iso.slice(8, 10);
-  const ty = y + Math.floor(m / 12);
-  const tm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${ty}-${pad(tm + 1)}-${pad(Math.min(d, last))}`;
-}
-
-/**
- * Working days after `from` up to and including `to`: Saturdays and Sundays do not count, nor
- * the listed holidays; the listed make-up working days (调休) do count even on a weekend.
- * A reply on the next working day is 1.
- */
-export function workingDaysBetween(from: string, to: string, holidays: Iterable<string> = [], makeUpDays: Iterable<string> = []): number {
-  const off = new Set(holidays);
-  const on = new Set(makeUpDays);
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  let n = 0;
-  for (let d = a + 1; d <= b; d++) {
-    const iso = fromDayNumber(d);
-    const dow = new Date(d * 86400000).getUTCDay();
-    if (on.has(iso)) n++;
-    else if (dow !== 0 && dow !== 6 && !off.has(iso)) n++;
-  }
-  return n;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, findFullDates, parseListDate, parseYearlessDate, workingDaysBetween } from '../../../rules/page/list-dates';
+import { findFullDates, parseListDate, parseYearlessDate } from '../../../rules/page/list-dates';
+import { addMonths, daysBetween, workingDaysBetween } from '../../../rules/date-parse';
 
 const T = '2026-11-22';
 
