@@ -11,7 +11,13 @@ import { normalizeSpace } from './text';
 const LEAD_IN = new RegExp(regions.breadcrumbLeadIn);
 const SEPARATORS = new RegExp(`\\s*(?:${regions.breadcrumbSeparators.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s*`);
 const ATTACHMENT = new RegExp(`\\.(?:${regions.attachmentExtensions.join('|')})(?:$|[?#])`, 'i');
-const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
+/** hrefs that lead to no page: scripts, mail, phone, in-page anchors, inline data. */
+export const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
+
+/** The absolute URL an href leads to, or null for no page (see SKIP_HREF) or a malformed href. */
+export function linkTarget(href: string | undefined, base: string): string | null {
+  return !href || SKIP_HREF.test(href) ? null : resolveUrl(href, base);
+}
 
 export function resolveUrl(href: string, base: string): string | null {
   try {

@@ -8,7 +8,7 @@ import type { Element } from 'domhandler';
 import type { PageKind, PageModel, TextBlock } from '../types';
 import regions from '../dicts/page-regions.json';
 import { linearize, BOUNDARY } from './blocks';
-import { extractBreadcrumb, extractFooter, extractLinks } from './chrome';
+import { extractBreadcrumb, extractFooter, extractLinks, resolveUrl } from './chrome';
 import { findHeadline, findMainContent } from './content';
 import { makeFieldReader, STRONG_FIELDS } from './fields';
 import { extractInteraction } from './interaction';
@@ -33,7 +33,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   const $ = load(html);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');
-  const base = (baseHref && safeUrl(baseHref, url)) || url;
+  const base = (baseHref && resolveUrl(baseHref, url)) || url;
   const u = new URL(url);
 
   const meta: Record<string, string> = {};
@@ -117,12 +117,4 @@ function pickColumn(trail: string[], columnMeta: string | undefined, headline: s
     return t;
   }
   return columnMeta || null;
-}
-
-function safeUrl(href: string, base: string): string | null {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
 }

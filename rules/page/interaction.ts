@@ -14,12 +14,12 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { InteractionItem } from '../types';
 import words from '../dicts/interaction-words.json';
+import { linkTarget } from './chrome';
 import { findFullDates } from './list-dates';
 import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike } from './regions';
 import { isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
-const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
 const ASKED = new Set(words.askedLabels);
 const REPLIED = new Set(words.repliedLabels);
 const STATUS_LABELS = new Set(words.statusLabels);
@@ -66,23 +66,14 @@ function firstDate(text: string): string | null {
   return findFullDates(text).find((d) => d.iso)?.iso ?? null;
 }
 
-function resolve(href: string | undefined, base: string): string | null {
-  if (!href || SKIP_HREF.test(href)) return null;
-  try {
-    return new URL(href.trim(), base).href;
-  } catch {
-    return null;
-  }
-}
-
 /** Longest link text in an element, with its href. */
 function titleLink(el: Element, base: string): { title: string; href: string | null } | null {
   let best: { title: string; href: string | null } | null = null;
   const walk = (n: AnyNode) => {
     if (!isElement(n) || INVISIBLE_TAGS.has(n.name)) return;
-    if (n.name === 'a' && resolve(n.attribs.href, base)) {
+    if (n.name === 'a' && linkTarget(n.attribs.href, base)) {
       const t = normalizeSpace(n.attribs.title && /(?:\.{2,}|…)$/.test(normalizeSpace(textOf(n))) ? n.attribs.title : textOf(n));
-      if (!best || t.length > best.title.length) best = { title: t, href: resolve(n.attribs.href, base) };
+      if (!best || t.length > best.title.length) best = { title: t, href: linkTarget(n.attribs.href, base) };
       return;
     }
     n.children.forEach(walk);

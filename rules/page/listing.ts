@@ -16,13 +16,13 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Listing, ListingItem } from '../types';
 import words from '../dicts/listing-words.json';
 import { todayIso } from '../config';
+import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
 import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike } from './regions';
 import { isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
 const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
-const SKIP_HREF = /^\s*(?:javascript:|mailto:|tel:|#|data:)/i;
 /** Chrome by tag, minus `form` and `button`: ASP.NET pages wrap the whole page in a form. */
 const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
 const LIST_TAGS = new Set(['ul', 'ol', 'tbody', 'table', 'thead', 'dl']);
