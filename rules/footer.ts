@@ -23,12 +23,15 @@ const ELEMENTS = (data.elements as ElementDef[]).map((e) => ({
   urlRe: e.url ? new RegExp(e.url, 'i') : null,
 }));
 
-/** Which footer elements the page shows; the conac and 找错 badges count anywhere on the page. */
+/**
+ * Which footer elements the page shows. The conac and 找错 badges count anywhere on the page,
+ * and also when the page loads the script that draws them (saved pages show no badge yet).
+ */
 export function footerElements(model: PageModel): Map<string, boolean> {
   const f = model.footer!;
   const texts = [f.text, ...f.links.map((l) => l.text), ...f.images.map((i) => i.alt)].join(' \n ');
   const urls = [...f.links.map((l) => l.url), ...f.images.map((i) => i.src)];
-  const pageUrls = model.links.map((l) => l.url);
+  const pageUrls = [...model.links.map((l) => l.url), ...model.scripts];
   const out = new Map<string, boolean>();
   for (const e of ELEMENTS) {
     const where = e.scriptInjected ? [...urls, ...pageUrls] : urls;

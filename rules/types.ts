@@ -126,6 +126,8 @@ export interface PageModel {
   interaction: InteractionItem[];
   footer: Footer | null;
   links: PageLink[];
+  /** Absolute `<script src>` URLs: badges such as the conac 党政机关网站标识 are often drawn by one. */
+  scripts: string[];
   kind: PageKind;
 }
 

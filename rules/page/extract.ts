@@ -106,6 +106,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     interaction,
     footer: footer.footer,
     links: extractLinks($, base, selectorOf),
+    scripts: ($('script[src]').toArray() as Element[]).map((e) => resolveUrl(e.attribs.src, base)).filter((x): x is string => !!x),
     kind,
   };
 }

@@ -22,6 +22,16 @@ describe('footer/missing-element', () => {
     expect(f[2].message).toBe('页脚缺少“联系方式”');
   });
 
+  it('counts the conac and 找错 badges present when the page loads the scripts that draw them', async () => {
+    const { html } = fixture('home-missing.html');
+    const withScripts = html.replace(
+      '</body>',
+      '<script src="https://dcs.conac.cn/js/33/000/0000/60429971/CA330000000604299710002.js"></script><script src="https://zfwzgl.www.gov.cn/exposure/jiucuo.js"></script></body>',
+    );
+    const f = only(await auditHtmlAt(withScripts, 'http://www.xiling.gov.cn/index.html', { rules }), 'footer/missing-element');
+    expect(f.map((x) => x.key)).toEqual(['contact', 'siteId', 'psb']);
+  });
+
   it('is checked on the homepage only, unless everyPage', async () => {
     const { html } = fixture('home-missing.html');
     const url = 'http://www.xiling.gov.cn/xlyw/index.html';

@@ -25,6 +25,7 @@ export function modelOf(paras: string[], opts: { headline?: string; host?: strin
     interaction: [],
     footer: null,
     links: [],
+    scripts: [],
     kind: 'article',
   };
 }
