@@ -96,21 +96,30 @@ function normalize(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-/** Sends the rendered DOM; retries once when the service worker was stopped mid-way. */
+/** Waits before each retry: MV3 may stop the service worker mid-audit; the next message restarts it. */
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
+
+/** Sends the rendered DOM; when the worker was stopped before it answered, sends it again. */
 async function sendSnapshot(url: string): Promise<AuditSummary | null> {
   const msg: Request = { type: 'snapshot', url, html: document.documentElement.outerHTML };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       const res = (await browser.runtime.sendMessage(msg)) as Response<AuditSummary> | undefined;
       if (res?.ok) return res.data;
-      if (res && !res.ok) console.warn('GovLint：检查失败：', res.error);
-      return null;
+      if (res && !res.ok) {
+        console.warn('GovLint：检查失败：', res.error);
+        return null;
+      }
+      // No answer at all: the worker went away while auditing. Try again.
     } catch (e) {
-      if (attempt === 1) console.warn('GovLint：无法连接扩展后台：', e);
-      await new Promise((r) => setTimeout(r, 500));
+      if (attempt >= RETRY_DELAYS_MS.length) {
+        console.warn('GovLint：无法连接扩展后台：', e);
+        return null;
+      }
     }
+    if (attempt >= RETRY_DELAYS_MS.length) return null;
+    await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
   }
-  return null;
 }
 
 /** Resolves when the DOM has been quiet for SETTLE_MS (scripts done rendering), at most MAX_WAIT_MS. */
