@@ -98,13 +98,34 @@ function normalize(url: string): string {
 
 /** Waits before each retry: MV3 may stop the service worker mid-audit; the next message restarts it. */
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
+/**
+ * A message sent while the worker is being stopped can be lost without an error: no answer in
+ * this time means "send again" (an audit takes well under a second; a 10 MB page a few).
+ */
+const ANSWER_TIMEOUT_MS = 10000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${ms} ms 内没有应答`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
 
 /** Sends the rendered DOM; when the worker was stopped before it answered, sends it again. */
 async function sendSnapshot(url: string): Promise<AuditSummary | null> {
   const msg: Request = { type: 'snapshot', url, html: document.documentElement.outerHTML };
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = (await browser.runtime.sendMessage(msg)) as Response<AuditSummary> | undefined;
+      const res = (await withTimeout(browser.runtime.sendMessage(msg), ANSWER_TIMEOUT_MS)) as Response<AuditSummary> | undefined;
       if (res?.ok) return res.data;
       if (res && !res.ok) {
         console.warn('GovLint：检查失败：', res.error);

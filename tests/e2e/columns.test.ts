@@ -3,7 +3,7 @@
  * unanswered message are found, and the popup sums them up as the 检查指标 view of the site.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixture, launch, readStore, serve, tabIdFor, waitFor, type Browser, type Site } from './harness';
+import { fixture, launch, readStore, serve, tabIdFor, waitFor, type Browser, type Site, inExtension } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   site = await serve(Object.fromEntries(Object.entries(PAGES).map(([p, f]) => [p, fixture(f)])));
   b = await launch();
   // The fixtures were written for this day; config.today makes the extension judge ages by it.
-  await b.worker.evaluate(async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', today: '2026-11-22', rules: { 'link/broken': 'off' } } }));
+  await inExtension(b, async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', today: '2026-11-22', rules: { 'link/broken': 'off' } } }), null);
 });
 afterAll(async () => {
   await b?.close();

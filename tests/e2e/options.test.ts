@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixture, launch, readStore, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
+import { fixture, launch, readStore, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site, inExtension } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -38,7 +38,7 @@ it('turns a rule off from the options page and rejects a bad config file without
   const msg = await options.waitForSelector('pre.error');
   expect(await msg.textContent()).toContain('导入失败，设置未改变');
   expect(await msg.textContent()).toContain('未知的规则 "no/such-rule"');
-  const saved = await b.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('config')).config);
+  const saved = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
   expect(saved.rules['index-number/check-digit']).toBe('off');
   expect(saved.profile ?? 'daily').toBe('daily');
 });
