@@ -136,10 +136,25 @@ export function App() {
                 {CATEGORY_LABEL[loc][cat]} <span class="muted">{list.length}</span>
               </h2>
               <ul>
-                {list.map((f) => (
-                  <FindingItem f={f} key={f.fingerprint} />
-                ))}
+                {list
+                  .filter((f) => f.level !== 'info')
+                  .map((f) => (
+                    <FindingItem f={f} key={f.fingerprint} />
+                  ))}
               </ul>
+              {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
+              {list.some((f) => f.level === 'info') && (
+                <details class="infos">
+                  <summary>{t('infoSection', { n: list.filter((f) => f.level === 'info').length })}</summary>
+                  <ul>
+                    {list
+                      .filter((f) => f.level === 'info')
+                      .map((f) => (
+                        <FindingItem f={f} key={f.fingerprint} />
+                      ))}
+                  </ul>
+                </details>
+              )}
             </section>
           ))}
           {state.site && state.page && (

@@ -57,6 +57,9 @@ describe('audit path in Chromium', () => {
     expect(await item.textContent()).toContain('校验位错误');
     expect(await item.textContent()).toContain('建议：01526376-X');
     expect(await popup.locator('[data-category="catalog"] h2').textContent()).toContain('目录要素');
+    // 提示 findings (the empty 文号 and 主题词) are folded under their group, not listed on top.
+    expect(await popup.locator('[data-category="catalog"] details.infos summary').textContent()).toBe('提示 2 条');
+    expect(await popup.locator('[data-category="catalog"] details.infos').getAttribute('open')).toBeNull();
 
     // The editor fixes the page in the CMS and reloads it; then re-checks from the popup.
     site.route(PATH, good);
