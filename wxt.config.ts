@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 // See ../shared/DESIGN.md. Permissions are the narrowest that do the job:
 // - content script only on *.gov.cn and *.政务 (xn--ciqr9s… punycode is what Chrome matches);
 // - activeTab + scripting for an on-demand audit of any other page the user opens the popup on;
-// - storage for settings, downloads for exports.
+// - storage for settings (exports are saved with an <a download> link: no downloads permission).
 export default defineConfig({
   // Every module imports what it uses: no auto-imports (they also pulled utils/ into engine tests).
   imports: false,
@@ -20,7 +20,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'scripting', 'downloads'],
+    permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {

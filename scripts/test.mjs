@@ -2,6 +2,7 @@
 // type check, unit tests, extension build, Chromium (installed when missing), end-to-end tests.
 // Ends with one plain line of totals ("Tests: N passed, N failed") over both test runs.
 import { ensureDeps } from './ensure-deps.mjs';
+import { countTotals } from './test-totals.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,22 +14,14 @@ const vitest = (name, ...args) => ['npx', ['vitest', 'run', ...args, '--reporter
 const steps = [
   ['类型检查', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['单元测试', ...vitest('unit.json')],
+  ['真实页面检查（npm run real -- --check）', 'npx', ['tsx', 'tests/real/run.ts', '--check']],
   ['构建扩展', 'npx', ['wxt', 'build']],
   ['准备 Chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['端到端测试（Chromium）', ...vitest('e2e.json', '-c', 'vitest.e2e.config.ts')],
 ];
 
 function totals() {
-  let passed = 0;
-  let failed = 0;
-  for (const f of ['unit.json', 'e2e.json']) {
-    const p = join(reports, f);
-    if (!existsSync(p)) continue;
-    const r = JSON.parse(readFileSync(p, 'utf8'));
-    passed += r.numPassedTests ?? 0;
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
-  }
-  return { passed, failed };
+  return countTotals(['unit.json', 'e2e.json'].map((f) => join(reports, f)).filter(existsSync).map((p) => JSON.parse(readFileSync(p, 'utf8'))));
 }
 
 for (const [name, cmd, args] of steps) {
