@@ -65,9 +65,17 @@ export const CERTAINTY_ZH: Record<Certainty, string> = { certain: '确定', susp
 
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
 
-/** OWASP CSV-injection neutralisation: a leading apostrophe before a formula trigger. */
+/** C0 controls other than tab/LF/CR (and DEL): invisible, and dropped by the XLSX writer (invalid XML). */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * OWASP CSV-injection neutralisation: a leading apostrophe before a formula trigger. Controls are
+ * removed first: were they kept in front of the check, `\u0001=HYPERLINK(…)` would pass it and the
+ * writer would then strip the control, leaving a cell that starts with `=`.
+ */
 export function neutralise(s: string): string {
-  return s.length > 0 && DANGEROUS_FIRST.has(s[0]) ? "'" + s : s;
+  const t = s.replace(CONTROLS, '');
+  return t.length > 0 && DANGEROUS_FIRST.has(t[0]) ? "'" + t : t;
 }
 
 export function defaultRuleTitle(ruleId: string): string {
