@@ -25,10 +25,15 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
   const timings: AuditResult['timings'] = [];
   const diagnostics: AuditResult['diagnostics'] = [];
 
+  const completed: string[] = [];
   for (const rule of rules) {
     const setting = resolved.get(rule.id);
     if (!setting || setting.level === 'off') continue;
-    if (rule.kinds && !rule.kinds.includes(model.kind)) continue;
+    // A rule for other kinds of page has nothing to say here: it is complete, and its old findings go.
+    if (rule.kinds && !rule.kinds.includes(model.kind)) {
+      completed.push(rule.id);
+      continue;
+    }
     const level = setting.level;
     const seen = new Set<string>();
     const ctx: RuleContext<any> = {
@@ -47,14 +52,18 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
       },
     };
     const t0 = performance.now();
+    const before = findings.length;
     try {
       await rule.check(model, ctx);
+      completed.push(rule.id);
     } catch (err) {
+      // What a rule reported before it threw is partial: drop it, so its stored findings stay as they were.
+      findings.length = before;
       diagnostics.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
     }
     timings.push({ ruleId: rule.id, ms: performance.now() - t0 });
   }
-  return { findings, timings, diagnostics };
+  return { findings, timings, diagnostics, completed };
 }
 
 function shift(level: Level, by: -1 | 1 | undefined): Level {

@@ -295,4 +295,9 @@ export interface AuditResult {
   timings: RuleTiming[];
   /** Rules that threw; the others ran. */
   diagnostics: Diagnostic[];
+  /**
+   * Rules that ran to the end (or do not apply to this kind of page): only these may close their
+   * stored findings. A rule that threw or is switched off keeps its findings as they were.
+   */
+  completed: string[];
 }

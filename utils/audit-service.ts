@@ -75,10 +75,14 @@ export async function auditSnapshot(store: Store, config: Config, url: string, h
     },
   });
   const page = pageInput(result.model);
-  await store.reconcile(page, result.findings, { now });
+  // Only rules that ran to the end close findings (not one that threw or was switched off); link/broken is the link pass's.
+  const completed = new Set(result.completed);
+  await store.reconcile(page, result.findings, { now, scope: (ruleId) => completed.has(ruleId) && ruleId !== 'link/broken' });
   // The summary covers every rule of the page (the link pass's findings too).
   const all = await store.findingsForUrl(page.url);
-  return { model: result.model, summary: summarize(page.url, all, result.model), diagnostics: result.diagnostics };
+  const summary = summarize(page.url, all, result.model);
+  if (result.diagnostics.length) summary.failedRules = result.diagnostics.map((d) => d.ruleId);
+  return { model: result.model, summary, diagnostics: result.diagnostics };
 }
 
 /**
@@ -88,6 +92,7 @@ export async function auditSnapshot(store: Store, config: Config, url: string, h
 export async function auditLinks(store: Store, config: Config, model: PageModel, checkLinks: LinkChecker, now = Date.now()): Promise<AuditSummary> {
   const result = await audit(model, config, { rules: linkRules, lookups: { checkLinks } });
   const page = pageInput(model);
-  await store.reconcile(page, result.findings, { now, scope: (ruleId) => ruleId === 'link/broken' });
+  const linksDone = result.completed.includes('link/broken');
+  await store.reconcile(page, result.findings, { now, scope: (ruleId) => linksDone && ruleId === 'link/broken' });
   return summarize(page.url, await store.findingsForUrl(page.url), model);
 }

@@ -27,6 +27,8 @@ export interface AuditSummary {
   url: string;
   counts: Record<Level, number>;
   findings: OverlayFinding[];
+  /** Rules that threw on this page: their earlier findings were kept as they were. */
+  failedRules?: string[];
 }
 
 export type Request =

@@ -13,12 +13,13 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
   const loc = locale();
   const { counts, findings } = props.summary;
   const total = counts.error + counts.warn + counts.info;
+  const failed = props.summary.failedRules ?? [];
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
   return (
     <div class="gl-root" data-testid="govlint-panel">
       <button class="gl-pill" onClick={() => setOpen(!open)} title={t('panelTitle')}>
         <span class="gl-brand">GovLint</span>
-        {total === 0 ? (
+        {total === 0 && !failed.length ? (
           <span class="gl-ok">{t('panelOk')}</span>
         ) : (
           ORDER.filter((l) => counts[l] > 0).map((l) => (
@@ -36,6 +37,11 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
               ×
             </button>
           </div>
+          {failed.length > 0 && (
+            <div class="gl-failed" data-testid="govlint-failed">
+              {t('panelFailed', { rules: failed.join('、') })}
+            </div>
+          )}
           <ul>
             {sorted.map((f) => (
               <li key={f.fingerprint} class={`gl-item gl-${f.level}`} onClick={() => props.onPick(f)}>
