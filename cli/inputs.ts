@@ -12,6 +12,8 @@ export interface Input {
   path?: string;
   /** The URL the page is audited as. */
   url: string;
+  /** Readable only once (standard input, a pipe): kept in memory between the two passes. */
+  once?: boolean;
 }
 
 export interface Loaded {
@@ -30,7 +32,12 @@ export async function collectInputs(args: string[], baseUrl: string | undefined)
   const out: Input[] = [];
   for (const arg of args) {
     if (/^https?:\/\//i.test(arg)) {
+      if (!URL.canParse(arg)) throw new InputError(`不是有效的网址：${arg}（应为 http(s)://主机/路径）`);
       out.push({ input: arg, kind: 'url', url: new URL(arg).href });
+      continue;
+    }
+    if (arg === '-' || arg === '/dev/stdin') {
+      out.push({ input: arg, kind: 'file', path: STDIN, url: baseUrl ? new URL(baseUrl).href : 'file:///dev/stdin', once: true });
       continue;
     }
     const path = resolve(arg);
@@ -48,7 +55,9 @@ export async function collectInputs(args: string[], baseUrl: string | undefined)
         out.push({ input: f, kind: 'file', path: f, url: baseUrl ? new URL(rel, withSlash(baseUrl)).href : pathToFileURL(f).href });
       }
     } else {
-      out.push({ input: arg, kind: 'file', path, url: baseUrl ? new URL(baseUrl).href : pathToFileURL(path).href });
+      // Standard input, a pipe or a device can be read only once: the batch keeps what it read.
+      const once = !st.isFile();
+      out.push({ input: arg, kind: 'file', path, url: baseUrl ? new URL(baseUrl).href : pathToFileURL(path).href, ...(once ? { once } : {}) });
     }
   }
   return out;
@@ -71,22 +80,125 @@ async function walk(dir: string): Promise<string[]> {
 
 export async function loadInput(input: Input, timeoutMs = 20000): Promise<Loaded> {
   if (input.kind === 'file') {
-    const bytes = await readFile(input.path!);
+    let bytes: Buffer;
+    try {
+      if (input.path === STDIN) bytes = await readStdin();
+      else {
+        const st = await stat(input.path!);
+        if (st.isFile() && st.size > MAX_BYTES) throw new InputError(`文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 50 MB）：${input.input}`);
+        bytes = await readFile(input.path!);
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`无法读取文件 ${input.input}：${fileErrorZh(e)}`);
+    }
     if (bytes.length > MAX_BYTES) throw new InputError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB，上限 50 MB）：${input.input}`);
+    if (bytes.length === 0) throw new InputError(`文件为空，没有可检查的内容：${input.input}`);
     const { html, charset } = decodeHtml(bytes);
     return { html, charset, url: canonicalOrGiven(html, input.url) };
   }
+  const signal = AbortSignal.timeout(timeoutMs);
+  const timeoutZh = `超时（${Math.round(timeoutMs / 1000)} 秒内没有读完）：请确认网址能在浏览器中打开，或稍后再试`;
   let res: Response;
   try {
-    res = await fetch(input.url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers: { 'user-agent': 'GovLint/0.1 (government website checker)' } });
+    res = await fetch(input.url, { signal, redirect: 'follow', headers: { 'user-agent': 'GovLint/0.1 (government website checker)' } });
   } catch (e) {
-    const why = e instanceof Error && e.name === 'TimeoutError' ? '超时' : e instanceof Error ? e.message : String(e);
-    throw new InputError(`无法获取 ${input.url}：${why}`);
+    throw new InputError(`无法获取 ${input.url}：${isTimeout(e) ? timeoutZh : networkErrorZh(e)}`);
   }
-  if (!res.ok) throw new InputError(`无法获取 ${input.url}：HTTP ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (!res.ok) throw new InputError(`无法获取 ${input.url}：服务器返回 HTTP ${res.status}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCapped(res, input.url);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`无法获取 ${input.url}：${isTimeout(e) ? timeoutZh : networkErrorZh(e)}`);
+  }
   const { html, charset } = decodeHtml(bytes, res.headers.get('content-type'));
   return { html, charset, url: res.url || input.url };
+}
+
+/** Standard input (`-` or /dev/stdin), read from the process's own stream: opening /dev/stdin fails on a socket. */
+const STDIN = '\0stdin';
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of process.stdin) {
+    total += (c as Buffer).length;
+    if (total > MAX_BYTES) throw new InputError('标准输入过大（超过 50 MB 上限）');
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a response body as it streams, stopping at the same cap as files (a 1 GB answer is never held). */
+async function readCapped(res: Response, url: string): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > MAX_BYTES) {
+    await res.body?.cancel();
+    throw new InputError(`网页过大（${(declared / 1048576).toFixed(1)} MB，上限 50 MB）：${url}`);
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_BYTES) {
+      await reader.cancel();
+      throw new InputError(`网页过大（超过 50 MB 上限，已停止读取）：${url}`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+}
+
+/** Node's fetch says "fetch failed" and hides the reason in `cause`: name it in Chinese. */
+function networkErrorZh(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? (e as { code?: string })?.code ?? '';
+  const known: Record<string, string> = {
+    ECONNREFUSED: '连接被拒绝（服务器没有在该端口提供服务）',
+    ENOTFOUND: '找不到该主机（域名无法解析）：请检查网址拼写和网络',
+    EAI_AGAIN: '域名暂时无法解析：请检查网络后重试',
+    ECONNRESET: '连接被服务器中断',
+    ETIMEDOUT: '连接超时',
+    EHOSTUNREACH: '无法到达该主机',
+    ENETUNREACH: '网络不可达',
+    UND_ERR_SOCKET: '连接被服务器中断',
+    UND_ERR_CONNECT_TIMEOUT: '连接超时',
+    CERT_HAS_EXPIRED: '网站证书已过期',
+    DEPTH_ZERO_SELF_SIGNED_CERT: '网站使用自签名证书',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: '无法验证网站证书',
+    ERR_TLS_CERT_ALTNAME_INVALID: '网站证书与域名不符',
+  };
+  if (known[code]) return known[code];
+  if (/redirect/i.test(cause?.message ?? '')) return '重定向次数过多（可能是重定向循环）';
+  if (/bad port/i.test(cause?.message ?? '')) return '端口不允许访问（浏览器同样会拒绝该端口）';
+  return `网络错误${code ? `（${code}）` : ''}：请确认网址能在浏览器中打开`;
+}
+
+function fileErrorZh(e: unknown): string {
+  const code = (e as { code?: string })?.code ?? '';
+  const known: Record<string, string> = {
+    ENOENT: '文件不存在（可能在检查过程中被移动或删除）',
+    EACCES: '没有读取权限',
+    EISDIR: '这是一个目录',
+    EMFILE: '打开的文件过多',
+  };
+  return known[code] ?? `读取出错${code ? `（${code}）` : ''}`;
 }
 
 /** A saved file says where it came from in <link rel=canonical>, when the user gave no --base-url. */

@@ -2,7 +2,8 @@
  * govlint audit <file|dir|url>... [--format table|json|xlsx|csv] [--out FILE] [--config FILE]
  *                                  [--profile NAME] [--today YYYY-MM-DD] [--base-url URL]
  * Same extractPage + audit as the extension. Exit 0: no error-level finding; 1: some; 2: usage
- * or input error (message on stderr).
+ * error, or no input could be read; 3: some inputs could not be audited (the report of the others
+ * is still complete). Messages are Chinese and name the input; a stack trace only with --debug.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -25,13 +26,16 @@ const USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
   --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
   --base-url URL        本地文件原来的网址（目录时为目录对应的网址）
   --verbose             table 格式下逐条列出“提示”级问题（默认只计数）
+  --debug               出错时显示程序内部的详细信息（供开发者排查）
   -h, --help            显示帮助
 
-退出码：0 无严重问题；1 有严重问题；2 用法或输入错误。`;
+退出码：0 无严重问题；1 有严重问题；2 用法错误或所有输入都无法读取；
+        3 部分输入无法检查（其余页面的报告仍完整写出）。`;
 
 class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
   try {
     return await run(argv);
   } catch (e) {
@@ -40,7 +44,10 @@ export async function main(argv: string[]): Promise<number> {
       if (e instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
       return 2;
     }
-    throw e;
+    // Not the user's doing: say so plainly, keep the details for --debug.
+    process.stderr.write(`govlint: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(debug && e instanceof Error ? `${e.stack}\n` : '（加 --debug 可查看详细信息；请把它连同输入一起反馈给开发者）\n');
+    return 2;
   }
 }
 
@@ -58,6 +65,7 @@ async function run(argv: string[]): Promise<number> {
         today: { type: 'string' },
         'base-url': { type: 'string' },
         verbose: { type: 'boolean' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -132,7 +140,9 @@ async function run(argv: string[]): Promise<number> {
     if (pages.length > 1) text += '\n' + formatSummaryText(sites);
     await emit(text, values.out);
   }
-  if (pages.length > 0 && pages.every((p) => p.error)) return 2;
+  const failed = pages.filter((p) => p.error).length;
+  if (failed && failed === pages.length) return 2;
+  if (failed) return 3;
   return counts.error > 0 ? 1 : 0;
 }
 
@@ -145,7 +155,7 @@ async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> 
   for (const input of inputs) {
     try {
       const loaded = await loadInput(input);
-      if (input.kind === 'url') fetched.set(input, loaded);
+      if (input.kind === 'url' || input.once) fetched.set(input, loaded);
       lookups.add(extractFor(loaded.html, loaded.url, config, loaded.charset));
     } catch (e) {
       failed.set(input, e instanceof Error ? e.message : String(e));
@@ -158,7 +168,14 @@ async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> 
       pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error });
       continue;
     }
-    const loaded = fetched.get(input) ?? (await loadInput(input));
+    let loaded: Loaded;
+    try {
+      loaded = fetched.get(input) ?? (await loadInput(input));
+    } catch (e) {
+      // A file that went away between the two passes: that page fails, the others are reported.
+      pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
     const result = await auditHtml(loaded.html, loaded.url, config, { lookups, charset: loaded.charset });
     for (const d of result.diagnostics) process.stderr.write(`govlint: 规则 ${d.ruleId} 在 ${loaded.url} 上出错：${d.message}\n`);
     pages.push({

@@ -30,7 +30,9 @@ const TAIL_SKIP = new Set(regions.breadcrumbTailSkip);
 const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
 
 export function extractPage(html: string, url: string, opts: ExtractOptions = {}): PageModel {
-  const $ = load(html);
+  let $ = load(html);
+  // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
+  if (!$('body').length) $ = load(`<body>${html}</body>`);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');
   const base = (baseHref && resolveUrl(baseHref, url)) || url;
