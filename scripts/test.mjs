@@ -4,12 +4,13 @@
 import { ensureDeps } from './ensure-deps.mjs';
 import { countTotals } from './test-totals.mjs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 ensureDeps();
 const reports = mkdtempSync(join(tmpdir(), 'govlint-test-'));
+process.on('exit', () => rmSync(reports, { recursive: true, force: true }));
 const vitest = (name, ...args) => ['npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, name)}`]];
 const steps = [
   ['类型检查', 'npx', ['tsc', '--noEmit', '-p', '.']],

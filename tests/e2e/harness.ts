@@ -110,6 +110,8 @@ export async function launch(opts: { downloads?: string } = {}): Promise<Browser
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      // A downloads folder the harness made is its to remove; one the test passed in is the test's.
+      if (!opts.downloads) rmSync(downloads, { recursive: true, force: true });
     },
   };
 }

@@ -1,8 +1,8 @@
 /** Settings as a person changes them: a rule turned off applies to the next audit; a bad import changes nothing. */
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { fixture, launch, readStore, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site, inExtension } from './harness';
 
 let site: Site;
@@ -33,6 +33,7 @@ it('turns a rule off from the options page and rejects a bad config file without
 
   // A corrupt file: the message says why, the saved setting stays.
   const dir = mkdtempSync(join(tmpdir(), 'govlint-opt-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'bad.json'), '{"profile": "weekly", "rules": {"no/such-rule": "error"}}');
   await options.setInputFiles('[data-testid="import"]', join(dir, 'bad.json'));
   const msg = await options.waitForSelector('pre.error');

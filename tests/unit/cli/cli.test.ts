@@ -1,10 +1,10 @@
 /** The govlint command as a user runs it: a real process, real files, exit codes, stdout. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { detailPage } from '../rules/helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -15,8 +15,13 @@ function govlint(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'govlint-cli-'));
+  const d = mkdtempSync(join(tmpdir(), 'govlint-cli-'));
+  made.push(d);
+  return d;
 }
 
 const GOOD = detailPage({ fields: [['索引号', '01526376-X-/2018-1204001'], ['发布机构', '昌宁县人民政府'], ['发布日期', '2018-12-04'], ['文号', '保政办函〔2018〕24号']] });
