@@ -7,8 +7,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { PROFILE_NAMES, validateConfig } from '../rules/config';
-import { ruleById } from '../rules/index';
+import { PROFILE_NAMES } from '../rules/config';
+import { validateConfig } from '../rules/config-schema';
 import { auditHtml, extractFor, MemoryLookups } from '../rules/run';
 import { formatSummaryText, siteSummary } from '../rules/summary';
 import type { Config, Level } from '../rules/types';
@@ -204,7 +204,7 @@ async function loadConfig(path: string | undefined): Promise<Config> {
   } catch (e) {
     throw new InputError(`配置文件不是有效的 JSON（${path}）：${e instanceof Error ? e.message : e}`);
   }
-  const problems = validateConfig(value, new Set(ruleById.keys()));
+  const problems = validateConfig(value);
   if (problems.length) throw new InputError(`配置文件有误（${path}）：\n  - ${problems.join('\n  - ')}`);
   return value as Config;
 }

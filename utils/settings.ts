@@ -4,8 +4,7 @@
  * that fails validation is ignored with a warning — never half-applied.
  */
 import { storage } from 'wxt/utils/storage';
-import { validateConfig } from '../rules/config';
-import { ruleById } from '../rules/index';
+import { validateConfig } from '../rules/config-schema';
 import type { Config } from '../rules/types';
 import { setLocale, type Locale } from './i18n';
 
@@ -16,7 +15,7 @@ export const configItem = storage.defineItem<Config>('local:config', {
 
 export async function loadConfig(): Promise<Config> {
   const value = await configItem.getValue();
-  const problems = validateConfig(value, new Set(ruleById.keys()));
+  const problems = validateConfig(value);
   if (problems.length) {
     console.warn('GovLint: 配置无效，已使用默认配置：', problems);
     return { profile: 'daily' };
@@ -26,7 +25,7 @@ export async function loadConfig(): Promise<Config> {
 
 /** Validates then saves; returns the problems (nothing is saved when there are any). */
 export async function saveConfig(value: unknown): Promise<string[]> {
-  const problems = validateConfig(value, new Set(ruleById.keys()));
+  const problems = validateConfig(value);
   if (problems.length === 0) await configItem.setValue(value as Config);
   return problems;
 }
