@@ -77,7 +77,7 @@ export async function auditSnapshot(store: Store, config: Config, url: string, h
   const page = pageInput(result.model);
   // Only rules that ran to the end close findings (not one that threw or was switched off); link/broken is the link pass's.
   const completed = new Set(result.completed);
-  await store.reconcile(page, result.findings, { now, scope: (ruleId) => completed.has(ruleId) && ruleId !== 'link/broken' });
+  await store.reconcile(page, result.findings, { now, scope: (ruleId) => completed.has(ruleId) && ruleId !== 'link/broken', run: 'page' });
   // The summary covers every rule of the page (the link pass's findings too).
   const all = await store.findingsForUrl(page.url);
   const summary = summarize(page.url, all, result.model);
@@ -93,6 +93,6 @@ export async function auditLinks(store: Store, config: Config, model: PageModel,
   const result = await audit(model, config, { rules: linkRules, lookups: { checkLinks } });
   const page = pageInput(model);
   const linksDone = result.completed.includes('link/broken');
-  await store.reconcile(page, result.findings, { now, scope: (ruleId) => linksDone && ruleId === 'link/broken' });
+  await store.reconcile(page, result.findings, { now, scope: (ruleId) => linksDone && ruleId === 'link/broken', run: 'links' });
   return summarize(page.url, await store.findingsForUrl(page.url), model);
 }

@@ -378,7 +378,11 @@ function clean(filter: FindingFilter): FindingFilter {
 
 export interface Store {
   /** Re-audit semantics of DESIGN.md (see reconcile below). */
-  reconcile(page: PageInput, findings: Finding[], opts?: { now?: number; scope?: (ruleId: string) => boolean }): Promise<ReconcileResult>;
+  reconcile(
+    page: PageInput,
+    findings: Finding[],
+    opts?: { now?: number; scope?: (ruleId: string) => boolean; /** What the audit trail calls the run (default: from the scope). */ run?: AuditRecord['scope'] },
+  ): Promise<ReconcileResult>;
   findingsForUrl(url: string): Promise<StoredFinding[]>;
   page(url: string): Promise<PageRecord | undefined>;
   urlsWithIndexNumber(indexNumber: string, exceptUrl: string): Promise<string[]>;
@@ -875,7 +879,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
           const a: AuditRecord = {
             url,
             at: now,
-            scope: ropts.scope === undefined ? 'page' : scope('link/broken') && !scope('catalog/empty-field') ? 'links' : 'custom',
+            scope: ropts.run ?? (ropts.scope === undefined ? 'page' : scope('link/broken') && !scope('catalog/empty-field') ? 'links' : 'custom'),
             seen: seen.size,
             added: result.added,
             fixed: result.fixed,
