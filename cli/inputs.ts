@@ -94,6 +94,7 @@ export async function loadInput(input: Input, timeoutMs = 20000): Promise<Loaded
     }
     if (bytes.length > MAX_BYTES) throw new InputError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB，上限 50 MB）：${input.input}`);
     if (bytes.length === 0) throw new InputError(`文件为空，没有可检查的内容：${input.input}`);
+    if (looksBinary(bytes)) throw new InputError(`看起来不是网页（二进制文件，如图片、压缩包或 PDF）：${input.input}`);
     const { html, charset } = decodeHtml(bytes);
     return { html, charset, url: canonicalOrGiven(html, input.url) };
   }
@@ -159,6 +160,24 @@ async function readCapped(res: Response, url: string): Promise<Uint8Array> {
     at += c.length;
   }
   return out;
+}
+
+/**
+ * Binary, not text: NUL bytes in the first 8 KB that are not the zeros of UTF-16 (which has them
+ * on every other byte of ASCII), or a known file signature.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  const sig = (s: number[]) => s.every((b, i) => head[i] === b);
+  if (sig([0x25, 0x50, 0x44, 0x46]) || sig([0x50, 0x4b, 0x03, 0x04]) || sig([0x89, 0x50, 0x4e, 0x47]) || sig([0xff, 0xd8, 0xff]) || sig([0xd0, 0xcf, 0x11, 0xe0])) return true;
+  let zerosEven = 0;
+  let zerosOdd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? zerosOdd++ : zerosEven++;
+  const zeros = zerosEven + zerosOdd;
+  if (zeros === 0) return false;
+  // UTF-16 text: zeros almost all on one parity.
+  const oneSided = Math.min(zerosEven, zerosOdd) <= zeros * 0.02 && zeros >= head.length * 0.2;
+  return !oneSided;
 }
 
 function isTimeout(e: unknown): boolean {

@@ -25,6 +25,7 @@ const USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
   --profile NAME        规则方案：${PROFILE_NAMES.join(' | ')}（默认 daily）
   --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
   --base-url URL        本地文件原来的网址（目录时为目录对应的网址）
+  --timeout SECONDS     网址的读取时限（默认 20 秒）
   --verbose             table 格式下逐条列出“提示”级问题（默认只计数）
   --debug               出错时显示程序内部的详细信息（供开发者排查）
   -h, --help            显示帮助
@@ -65,6 +66,7 @@ async function run(argv: string[]): Promise<number> {
         today: { type: 'string' },
         'base-url': { type: 'string' },
         verbose: { type: 'boolean' },
+        timeout: { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -96,8 +98,11 @@ async function run(argv: string[]): Promise<number> {
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) throw new UsageError(`--base-url 须为 http(s) 网址：${baseUrl}`);
 
+  const timeoutS = values.timeout === undefined ? 20 : Number(values.timeout);
+  if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`--timeout 须为 1–600 之间的秒数：${values.timeout}`);
+
   const inputs = await collectInputs(targets, baseUrl);
-  const pages = await auditAll(inputs, config);
+  const pages = await auditAll(inputs, config, timeoutS * 1000);
 
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   for (const p of pages) for (const f of p.findings) counts[f.level]++;
@@ -147,14 +152,14 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** Two passes: first every page's index number (for duplicates across the run), then the audit. */
-async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> {
+async function auditAll(inputs: Input[], config: Config, timeoutMs: number): Promise<PageOutput[]> {
   const lookups = new MemoryLookups();
   // URL inputs are fetched once and kept; files are re-read in the second pass (a run of thousands stays small in memory).
   const fetched = new Map<Input, Loaded>();
   const failed = new Map<Input, string>();
   for (const input of inputs) {
     try {
-      const loaded = await loadInput(input);
+      const loaded = await loadInput(input, timeoutMs);
       if (input.kind === 'url' || input.once) fetched.set(input, loaded);
       lookups.add(extractFor(loaded.html, loaded.url, config, loaded.charset));
     } catch (e) {
@@ -170,7 +175,7 @@ async function auditAll(inputs: Input[], config: Config): Promise<PageOutput[]> 
     }
     let loaded: Loaded;
     try {
-      loaded = fetched.get(input) ?? (await loadInput(input));
+      loaded = fetched.get(input) ?? (await loadInput(input, timeoutMs));
     } catch (e) {
       // A file that went away between the two passes: that page fails, the others are reported.
       pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error: e instanceof Error ? e.message : String(e) });
