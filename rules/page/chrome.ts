@@ -1,11 +1,11 @@
-/** Breadcrumb, footer and links: the parts of a page around its content. */
+/** Breadcrumb and links: the parts of a page around its content (the footer: footer-region.ts). */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isBlockTag } from './blocks';
 import { findAll, isElement } from './selector';
-import type { Footer, PageLink } from '../types';
+import type { PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
-import { BREADCRUMB_NAME, isFooterLike, namesOf } from './regions';
+import { BREADCRUMB_NAME, namesOf } from './regions';
 import { normalizeSpace } from './text';
 
 const LEAD_IN = new RegExp(regions.breadcrumbLeadIn);
@@ -42,21 +42,26 @@ export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element
   if (named) return { items: splitTrail(textOf(named)), el: named };
 
   // Else the run of inline nodes that starts with a 当前位置： lead-in.
-  let found: { items: string[]; el: Element | null } = { items: [], el: null };
-  $('body *')
-    .contents()
-    .each((_, n) => {
-      if (n.type !== 'text' || !LEAD_IN.test((n as unknown as { data: string }).data)) return undefined;
-      let trail = '';
-      for (let s: AnyNode | null = n; s; s = s.next) {
-        if (isElement(s) && isBlockTag(s.name)) break;
-        trail += s.type === 'text' ? (s as unknown as { data: string }).data : isElement(s) ? $(s).text() : '';
-      }
-      const parent = n.parent as Element | null;
-      found = { items: splitTrail(normalizeSpace(trail)), el: parent && isElement(parent) && short(parent) ? parent : null };
-      return false;
-    });
-  return found;
+  // A plain walk in document order (cheerio's `$('body *').contents()` concatenates arrays and
+  // turns quadratic on a page of tens of thousands of elements).
+  const body = $('body').get(0) as Element | undefined;
+  const stack: AnyNode[] = body ? [...body.children].reverse() : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      continue;
+    }
+    if (n.type !== 'text' || n.parent === body || !LEAD_IN.test((n as unknown as { data: string }).data)) continue;
+    let trail = '';
+    for (let s: AnyNode | null = n; s; s = s.next) {
+      if (isElement(s) && isBlockTag(s.name)) break;
+      trail += s.type === 'text' ? (s as unknown as { data: string }).data : isElement(s) ? $(s).text() : '';
+    }
+    const parent = n.parent as Element | null;
+    return { items: splitTrail(normalizeSpace(trail)), el: parent && isElement(parent) && short(parent) ? parent : null };
+  }
+  return { items: [], el: null };
 }
 
 function splitTrail(text: string): string[] {
@@ -82,25 +87,4 @@ export function extractLinks($: CheerioAPI, base: string, selectorOf: (el: Eleme
     links.push({ url, kind, text, selector: selectorOf(el) });
   });
   return links;
-}
-
-/** The page footer: the last footer-like element that is not inside another one. */
-export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Element) => string): { footer: Footer | null; el: Element | null } {
-  const candidates = ($('body *').toArray() as Element[]).filter((el) => isFooterLike(el));
-  const set = new Set(candidates);
-  const outer = candidates.filter((el) => {
-    for (let p = el.parent; p; p = p.parent) if (set.has(p as Element)) return false;
-    return true;
-  });
-  const el = outer[outer.length - 1];
-  if (!el) return { footer: null, el: null };
-  const links = extractLinks($, base, selectorOf, el);
-  const images = findAll(el, (e) => e.name === 'img' && e.attribs.src !== undefined).map((img) => ({
-    src: resolveUrl(img.attribs.src, base) ?? img.attribs.src,
-    alt: img.attribs.alt ?? '',
-  }));
-  return {
-    footer: { text: normalizeSpace($(el).text()), links: links.filter((l) => l.kind !== 'img'), images, selector: selectorOf(el) },
-    el,
-  };
 }

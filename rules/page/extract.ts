@@ -8,7 +8,9 @@ import type { Element } from 'domhandler';
 import type { PageKind, PageModel, TextBlock } from '../types';
 import regions from '../dicts/page-regions.json';
 import { linearize, BOUNDARY } from './blocks';
-import { extractBreadcrumb, extractFooter, extractLinks, resolveUrl } from './chrome';
+import { capDepth } from './depth';
+import { extractBreadcrumb, extractLinks, resolveUrl } from './chrome';
+import { extractFooter, scriptRefs } from './footer-region';
 import { findHeadline, findMainContent } from './content';
 import { makeFieldReader, STRONG_FIELDS } from './fields';
 import { extractInteraction } from './interaction';
@@ -33,6 +35,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   let $ = load(html);
   // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
   if (!$('body').length) $ = load(`<body>${html}</body>`);
+  capDepth($.root().get(0)!);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');
   const base = (baseHref && resolveUrl(baseHref, url)) || url;
@@ -76,7 +79,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   // Only a homepage or a page short of prose and without a catalogue box can be a column list.
   const listing = home || (strong < 2 && bodyChars < 1500) ? extractListing($, base, { today: opts.today }) : null;
   const interaction = extractInteraction($, base);
-  const isList = !!listing && (listing.items.length > 0 || !!listing.emptyText);
+  const isList = !!listing && (listing.items.length > 0 || !!listing.emptyText || listing.filledByScript === true);
   // On a list page the trail's last step is the column itself, even when a heading repeats it.
   const column = pickColumn(breadcrumb.items, meta.ColumnName, isList ? '' : headline.text);
 
@@ -109,6 +112,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     footer: footer.footer,
     links: extractLinks($, base, selectorOf),
     scripts: ($('script[src]').toArray() as Element[]).map((e) => resolveUrl(e.attribs.src, base)).filter((x): x is string => !!x),
+    scriptRefs: scriptRefs($, base),
     kind,
   };
 }
