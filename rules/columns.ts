@@ -161,7 +161,8 @@ const empty = defineRule({
   defaultOptions: {},
   check(model, ctx) {
     const listing = model.listing;
-    if (!listing || listing.items.length > 0 || !listing.emptyText || isLaterPage(model.url)) return;
+    // A list a script fills is unknown in the static page, not empty (its 暂无 text may be the loading one).
+    if (!listing || listing.items.length > 0 || !listing.emptyText || listing.filledByScript || isLaterPage(model.url)) return;
     const name = columnName(model);
     ctx.report({
       messageId: 'empty',
@@ -180,7 +181,7 @@ const undatedItems = defineRule({
   kinds: ['listing'],
   meta: {
     title: { zh: '列表信息未标注日期', en: 'Listing items without a date' },
-    description: '栏目列表中的信息没有显示发布日期（未注明发布时间的信息视为不更新）。',
+    description: '栏目列表中的信息没有显示发布日期（未注明发布时间的信息视为不更新）。链接的 title 属性或网址里的日期读者看不到，不算显示了日期；整个列表都没有日期时，只查名称属于动态要闻类、通知公告/政策文件类的栏目（导航菜单、链接目录不算）。',
     reference: REF_2015,
     messages: {
       undated: {
@@ -196,6 +197,9 @@ const undatedItems = defineRule({
     const undated = items.filter((i) => !i.date && !i.dateText);
     if (undated.length === 0) return;
     const name = columnName(model);
+    // A list where no item shows a date is a finding only when it is a news or notice column
+    // (by its name): a link list under another name may be a menu or a directory.
+    if (undated.length === items.length && classifyColumn(name, { site: ctx.site }).id === 'other') return;
     ctx.report({
       messageId: 'undated',
       data: { column: name, count: undated.length, total: items.length, example: undated[0].title },

@@ -14,6 +14,7 @@ interface ElementDef {
   title: string;
   text?: string;
   url?: string;
+  scriptMarker?: string;
   scriptInjected?: boolean;
 }
 
@@ -21,21 +22,28 @@ const ELEMENTS = (data.elements as ElementDef[]).map((e) => ({
   ...e,
   textRe: e.text ? new RegExp(e.text, 'i') : null,
   urlRe: e.url ? new RegExp(e.url, 'i') : null,
+  markerRe: e.scriptMarker ? new RegExp(e.scriptMarker, 'i') : null,
 }));
 
 /**
  * Which footer elements the page shows. The conac and 找错 badges count anywhere on the page,
- * and also when the page loads the script that draws them (saved pages show no badge yet).
+ * and also when a script draws them (saved pages show no badge yet): a `<script src>` from
+ * conac.cn or jiucuo.js, or an inline `document.write(unescape("%3Cspan id='_ideConac'…"))`
+ * (PageModel.scriptRefs).
  */
 export function footerElements(model: PageModel): Map<string, boolean> {
   const f = model.footer!;
   const texts = [f.text, ...f.links.map((l) => l.text), ...f.images.map((i) => i.alt)].join(' \n ');
   const urls = [...f.links.map((l) => l.url), ...f.images.map((i) => i.src)];
-  const pageUrls = [...model.links.map((l) => l.url), ...model.scripts];
+  const refs = model.scriptRefs ?? [];
+  const pageUrls = [...model.links.map((l) => l.url), ...model.scripts, ...refs];
   const out = new Map<string, boolean>();
   for (const e of ELEMENTS) {
     const where = e.scriptInjected ? [...urls, ...pageUrls] : urls;
-    const found = (e.textRe?.test(texts) ?? false) || (!!e.urlRe && where.some((u) => e.urlRe!.test(u)));
+    const found =
+      (e.textRe?.test(texts) ?? false) ||
+      (!!e.urlRe && where.some((u) => e.urlRe!.test(u))) ||
+      (!!e.markerRe && e.scriptInjected === true && where.some((u) => e.markerRe!.test(u)));
     out.set(e.id, found);
   }
   return out;
@@ -88,6 +96,11 @@ const EN_TITLES: Record<string, string> = {
   psb: 'public security filing number',
 };
 
+/** ICP numbers: 6–8 digits, or the 10 digits (year first) issued since about 2016. */
+const ICP_DIGITS = /^(?:\d{6,8}|\d{10})$/;
+/** 公网安备 numbers: 14 digits since the national platform (2016); earlier ones had 12 and are still shown. */
+const PSB_DIGITS = /^(?:\d{14}|\d{12})$/;
+
 export interface IdProblem {
   kind: 'icp' | 'psb';
   raw: string;
@@ -99,7 +112,9 @@ export interface IdProblem {
 /**
  * ICP and 公网安备 numbers in a text that do not have the official shape:
  * `<简称>ICP备<6–8 digits>号(-n)` (numbers issued since about 2016 have 10 digits, `2021012345`),
- * `<简称>公网安备<14 digits>号`. ICP证 (a commercial licence) and labels (ICP备案号：) are skipped.
+ * `<简称>公网安备<14 digits>号` (older numbers: 12 digits). ICP证 (a commercial licence) and labels
+ * (ICP备案号：) are skipped. The 简称 list holds both names where a province has two (川/蜀, 贵/黔,
+ * 云/滇, 甘/陇).
  */
 export function findMalformedIds(text: string): IdProblem[] {
   const out: IdProblem[] = [];
@@ -108,19 +123,21 @@ export function findMalformedIds(text: string): IdProblem[] {
     const i = m.index!;
     const after = text.slice(i + 3);
     if (/^\s*备案/.test(after) || /^\s*证/.test(after)) continue;
-    const t = /^(\s*)(备)?(\s*)(\d+)(\s*)(号)?(-\d+)?/.exec(after);
+    // 号 then the site's serial (京ICP备05070218号-1), or written after it (京ICP备05070218-1号).
+    const t = /^(\s*)(备)?(\s*)(\d+)(\s*)(?:(号)(-\d+)?|(-\d+)\s*(号)?)?/.exec(after);
     if (!t) continue;
     const prov = before(i);
     const digits = t[4];
+    const serial = t[7] ?? t[8] ?? '';
     const problems: string[] = [];
     if (!PROVINCES.has(prov)) problems.push('缺少省份简称');
     if (!t[2]) problems.push('缺少“备”字');
-    if (!/^(?:\d{6,8}|20\d{8})$/.test(digits)) problems.push(`编号为 ${digits.length} 位数字（应为 6–8 位，或 2016 年后的 10 位）`);
-    if (!t[6]) problems.push('缺少“号”字');
+    if (!ICP_DIGITS.test(digits)) problems.push(`编号为 ${digits.length} 位数字（应为 6–8 位，或 2016 年后的 10 位）`);
+    if (!t[6] && !t[9]) problems.push('缺少“号”字');
     if (problems.length === 0) continue;
     const start = PROVINCES.has(prov) ? text.lastIndexOf(prov, i) : i;
-    const raw = text.slice(start, i + 3 + t[0].length);
-    const suggestion = PROVINCES.has(prov) && /^(?:\d{6,8}|20\d{8})$/.test(digits) ? `${prov}ICP备${digits}号${t[7] ?? ''}` : undefined;
+    const raw = text.slice(start, i + 3 + t[0].length).trimEnd();
+    const suggestion = PROVINCES.has(prov) && ICP_DIGITS.test(digits) ? `${prov}ICP备${digits}号${serial}` : undefined;
     out.push({ kind: 'icp', raw, problems, suggestion, index: start });
   }
   for (const m of text.matchAll(/公网安备/g)) {
@@ -133,12 +150,12 @@ export function findMalformedIds(text: string): IdProblem[] {
     const digits = t[2];
     const problems: string[] = [];
     if (!PROVINCES.has(prov)) problems.push('缺少省份简称');
-    if (digits.length !== 14) problems.push(`编号为 ${digits.length} 位数字（应为 14 位）`);
+    if (!PSB_DIGITS.test(digits)) problems.push(`编号为 ${digits.length} 位数字（应为 14 位）`);
     if (!t[4]) problems.push('缺少“号”字');
     if (problems.length === 0) continue;
     const start = PROVINCES.has(prov) ? text.lastIndexOf(prov, i) : i;
     const raw = text.slice(start, i + 4 + t[0].length);
-    const suggestion = PROVINCES.has(prov) && digits.length === 14 ? `${prov}公网安备 ${digits}号` : undefined;
+    const suggestion = PROVINCES.has(prov) && PSB_DIGITS.test(digits) ? `${prov}公网安备 ${digits}号` : undefined;
     out.push({ kind: 'psb', raw, problems, suggestion, index: start });
   }
   return out;

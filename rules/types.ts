@@ -67,6 +67,8 @@ export interface Listing {
   /** Paging hints: total pages when the page says 共N页, and the next page's URL when linked. */
   paging: { totalPages: number | null; nextUrl: string | null };
   selector: string | null;
+  /** True when the page's script fills the list (an empty container a script writes into, template placeholders): its items are unknown, not absent. */
+  filledByScript?: boolean;
 }
 
 /** A 留言/咨询 message with its reply, from interaction lists and detail pages. */
@@ -128,6 +130,8 @@ export interface PageModel {
   links: PageLink[];
   /** Absolute `<script src>` URLs: badges such as the conac 党政机关网站标识 are often drawn by one. */
   scripts: string[];
+  /** URLs and element ids that inline scripts write or reference (unescaped: `document.write(unescape("%3Cspan id='_ideConac'…"))`), and `<script>` ids: script-written badges. */
+  scriptRefs?: string[];
   kind: PageKind;
 }
 

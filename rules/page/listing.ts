@@ -18,7 +18,8 @@ import words from '../dicts/listing-words.json';
 import { todayIso } from '../config';
 import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
-import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike } from './regions';
+import { scriptFilledList, TEMPLATE } from './list-script';
+import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf } from './regions';
 import { isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
@@ -39,6 +40,12 @@ const MAX_LINKS_PER_ITEM = 4;
 /** An item with more text than this is a block of prose. */
 const MAX_ITEM_TEXT = 500;
 const MIN_TITLE = 4;
+/** Beside a date, labels (发布时间： 来源：…), brackets and a count (浏览 123 次) fit in this many characters. */
+const MAX_DATE_COMPANION = 40;
+const SENTENCE_STOP = /[，。；！？]/;
+const CAROUSEL = new RegExp(words.carouselNames, 'i');
+const MENU_HREF = new RegExp(words.menuHref, 'i');
+const ONCLICK_OPEN = /(?:window\.open|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*['"]([^'"]+)['"]/;
 
 interface Item {
   roots: Element[];
@@ -79,6 +86,10 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
 
   const best = pickBest(candidates, home);
   if (!best) {
+    // A list a script fills (an empty container the page's script writes into, or template
+    // placeholders shown as text) is unknown here, not empty: its notice may be the loading one.
+    const filler = !home && !hasProse(body, excluded, null) ? scriptFilledList($, body, excluded) : null;
+    if (filler) return { items: [], emptyText: null, paging: readPaging($, body, baseUrl), selector: selectorOf(filler), filledByScript: true };
     const empty = findEmptyNotice($, body, excluded);
     if (!empty || (!home && hasProse(body, excluded, null))) return null;
     return { items: [], emptyText: empty.text, paging: readPaging($, body, baseUrl), selector: empty.el ? selectorOf(empty.el) : null };
@@ -114,6 +125,8 @@ function makeExclusion(home: boolean): (el: Element) => boolean {
       (isChromeByTag(el) && !NOT_CHROME_TAGS.has(el.name)) ||
       isChromeByName(el) ||
       isFooterLike(el) ||
+      // A homepage's 专题 / banner carousel is not one of its information lists.
+      (home && CAROUSEL.test(namesOf(el).replace(/\s+/g, '  '))) ||
       (!home && underRelatedHeading(el));
     cache.set(el, r);
     return r;
@@ -238,7 +251,7 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
     if (!isElement(n) || INVISIBLE_TAGS.has(n.name)) return;
     if (top && (n.name === 'td' || n.name === 'th')) cell++;
     let a = anchor;
-    if (n.name === 'a' && n.attribs.href && !SKIP_HREF.test(n.attribs.href)) {
+    if (linkHref(n)) {
       anchors.push(n);
       a = n;
       if (anchors.length > MAX_LINKS_PER_ITEM) over = true;
@@ -249,7 +262,7 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   if (over || anchors.length === 0) return null;
   // A box of several titled links (a homepage column box: three news and a 更多 link) is a
   // container of items, not an item; a card's image link has no text and a [分类] link is short.
-  const titled = new Set(anchors.filter((a) => normalizeSpace(textOf(a)).length >= 8).map((a) => a.attribs.href));
+  const titled = new Set(anchors.filter((a) => normalizeSpace(textOf(a)).length >= 8).map((a) => linkHref(a)));
   if (titled.size >= 2) return null;
   if (anchors.length >= 2 && roots[0].name !== 'tr' && pieces.filter((p) => findFullDates(p.text).length > 0).length >= 2) return null;
 
@@ -268,28 +281,53 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   const inTitle = pieces.filter((p) => p.anchor === titleA);
   const titlePiece = inTitle.reduce<TextPiece | null>((m, p) => (!m || p.text.length > m.text.length ? p : m), null);
 
-  const dateOf = (p: TextPiece) => findFullDates(p.text)[0] ?? parseYearlessDate(p.text, today);
+  const dateOf = (p: TextPiece) => standaloneDate(p.text, today);
   let parsed: ParsedDate | null = null;
   if (dateColumn >= 0) for (const p of pieces) if (p.cell === dateColumn && (parsed = dateOf(p))) break;
   if (!parsed) for (const p of pieces) if (p.anchor !== titleA && (parsed = dateOf(p))) break;
   if (!parsed) for (const p of inTitle) if (p !== titlePiece && (parsed = dateOf(p))) break;
-  if (!parsed && titlePiece) {
-    // <a>标题 2021-03-05</a>: a date at the very end of the title is the item's date.
-    const tail = findFullDates(titleText).at(-1);
-    if (tail && titleText.slice(tail.index + tail.raw.length).trim() === '' && tail.index > 0) {
-      parsed = tail;
-      titleText = titleText.slice(0, tail.index).replace(/[\s\-—|｜[(（【]+$/, '');
-    }
+  // <a>标题 2021-03-05</a>: a date at the very end of the link's shown text is the item's date
+  // (not one at the end of its title attribute: the reader does not see that).
+  const shown = normalizeSpace(textOf(titleA));
+  const tail = !parsed && titlePiece ? findFullDates(shown).at(-1) : undefined;
+  if (tail && shown.slice(tail.index + tail.raw.length).trim() === '' && tail.index > 0) {
+    parsed = tail;
+    titleText = titleText === shown ? shown.slice(0, tail.index).replace(/[\s\-—|｜[(（【]+$/, '') : titleText;
   }
+  if (TEMPLATE.test(titleText)) return null;
   titleText = titleText.replace(/^[·•\-—▪■□◆◇●○►▶>\s]+/, '');
   if (titleText.length < MIN_TITLE) return null;
   let href: string | null = null;
   try {
-    href = new URL(titleA.attribs.href.trim(), base).href;
+    href = new URL(linkHref(titleA)!.trim(), base).href;
   } catch {
     href = null;
   }
   return { roots, title: titleText, href, parsed };
+}
+
+/**
+ * The date a text piece shows as an item's date: the piece is the date, with at most a label or
+ * a view count beside it ([2021-03-05], 发布时间：2021-03-05). A date inside a sentence (a picture
+ * caption's 2024年5月1日，市长调研…) is what the item tells, not when it was published.
+ */
+function standaloneDate(text: string, today: string): ParsedDate | null {
+  const full = findFullDates(text)[0];
+  if (!full) return parseYearlessDate(text, today);
+  const rest = (text.slice(0, full.index) + text.slice(full.index + full.raw.length)).replace(/\s+/g, '');
+  if (SENTENCE_STOP.test(rest) || rest.length > MAX_DATE_COMPANION) return null;
+  return full;
+}
+
+/**
+ * Where a title element leads: an `<a href>`, or an element that opens a page when clicked
+ * (`<p onclick="window.open('./detail.html?id=…')">`, as some database sites write their lists).
+ */
+function linkHref(el: Element): string | null {
+  const href = el.name === 'a' ? el.attribs.href : undefined;
+  if (href && !SKIP_HREF.test(href)) return href;
+  const click = el.attribs.onclick ? ONCLICK_OPEN.exec(el.attribs.onclick)?.[1] : undefined;
+  return click && !SKIP_HREF.test(click) ? click : null;
 }
 
 /** Link text, or its title attribute when the text is cut short (`关于做好…`). */
@@ -311,7 +349,9 @@ function pickBest(cands: Candidate[], home: boolean): Candidate | null {
   // show no date is itself a finding); menus and link boxes have few, short entries.
   if (home) return null;
   const avg = best.items.reduce((n, i) => n + i.title.length, 0) / best.items.length;
-  return best.items.length >= 5 && avg >= 8 ? best : null;
+  // A navigation menu links to column index pages (…/gzdt/, …/index.html), a column to documents.
+  const menu = best.items.filter((i) => i.href && MENU_HREF.test(new URL(i.href).pathname)).length;
+  return best.items.length >= 5 && avg >= 8 && menu * 2 < best.items.length ? best : null;
 }
 
 /** Sentence punctuation outside links, chrome and the list: an article, not a column page. */
