@@ -99,6 +99,20 @@ const missing = defineRule({
 });
 
 const NORMATIVE_TITLE = /办法|规定|细则|实施意见|暂行|规则|条例/;
+/** A title that carries the document it names (关于印发《…办法》的通知): the 《》 name counts. */
+const CARRIER = /(?:印发|发布|公布|颁布|转发)[^《]{0,6}《/;
+/** An interpretation of a document is not the document (《…实施意见》解读, 图解《…》). */
+const ABOUT_A_DOCUMENT = /解读|图解|答记者问|问答|政策吹风|新闻发布会/;
+
+/**
+ * Whether a title names a rule-like document itself. A document named in 《》 counts only when the
+ * title issues it (印发《…办法》的通知); 关于废止《…办法》的决定 is a 决定, 《…》解读 an interpretation.
+ */
+export function normativeTitle(title: string): boolean {
+  if (ABOUT_A_DOCUMENT.test(title)) return false;
+  const own = CARRIER.test(title) ? title : title.replace(/《[^》]*》/g, '');
+  return NORMATIVE_TITLE.test(own);
+}
 
 /** A 规范性文件: by column, by 规 in the 文号, by a 登记号, or by a rule-like title that has a 文号. */
 export function isNormative(model: PageModel): boolean {
@@ -107,7 +121,7 @@ export function isNormative(model: PageModel): boolean {
   if (/规〔/.test(docNo) || /规\s*[〔[（(【]/.test(docNo)) return true;
   if (fieldOf(model, '登记号')?.value) return true;
   const title = fieldOf(model, '名称')?.value || model.headline;
-  return !!docNo && NORMATIVE_TITLE.test(title);
+  return !!docNo && normativeTitle(title);
 }
 
 const validityMissing = defineRule({

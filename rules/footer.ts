@@ -16,6 +16,15 @@ interface ElementDef {
   url?: string;
   scriptMarker?: string;
   scriptInjected?: boolean;
+  /** Asked of 政府网站 only (网站标识码, 找错), not of 人大, 政协, court or party sites. */
+  governmentOnly?: boolean;
+}
+
+const NON_GOVERNMENT_SPONSOR = new RegExp(data.nonGovernmentSponsor, 'i');
+
+/** The footer names a 人大, 政协, 法院, 检察院 or party organ as the site's sponsor: not a 政府网站. */
+export function nonGovernmentSite(model: PageModel): boolean {
+  return !!model.footer && NON_GOVERNMENT_SPONSOR.test(model.footer.text);
 }
 
 const ELEMENTS = (data.elements as ElementDef[]).map((e) => ({
@@ -56,7 +65,7 @@ const missingElement = defineRule({
   meta: {
     title: { zh: '页脚要素缺失', en: 'Footer element missing' },
     description:
-      '页脚缺少：党政机关网站标识（conac 链接或图片）、我为政府网站找错、主办单位、联系方式、网站标识码、ICP备案号、公安机关备案号。默认只查首页，选项 everyPage 查每一页。',
+      '页脚缺少：党政机关网站标识（conac 链接或图片）、我为政府网站找错、主办单位、联系方式、网站标识码、ICP备案号、公安机关备案号。网站标识码和找错只查政府网站（主办单位为人大、政协、法院、检察院、党委部门的网站不查）。默认只查首页，选项 everyPage 查每一页。',
     reference: REF,
     messages: {
       missing: { zh: '页脚缺少“{element}”', en: 'The footer lacks "{elementEn}"' },
@@ -70,8 +79,9 @@ const missingElement = defineRule({
   check(model, ctx) {
     if (!model.footer || (!ctx.options.everyPage && model.kind !== 'home')) return;
     const found = footerElements(model);
+    const government = !nonGovernmentSite(model);
     for (const e of ELEMENTS) {
-      if (found.get(e.id)) continue;
+      if (found.get(e.id) || (e.governmentOnly && !government)) continue;
       ctx.report({
         // The conac and 找错 badges are often inserted by a script: seen without scripts, their
         // absence is only suspected.

@@ -10,6 +10,15 @@
 import { defineRule } from './define';
 import { isIdNumber, luhn } from './personal-codes';
 import { excerptAround, OccurrenceCounter } from './text/util';
+import context from './dicts/privacy-context.json';
+
+const CONTACT_LABEL = new RegExp(context.contactLabel);
+const PARTY_WORDS = new RegExp(context.partyWords);
+
+/** A number the page publishes as its contact (联系方式：138…) in a paragraph that names no party. */
+export function isPublishedContact(text: string, at: number): boolean {
+  return CONTACT_LABEL.test(text.slice(Math.max(0, at - 12), at)) && !PARTY_WORDS.test(text);
+}
 
 const REF = '《个人信息保护法》第二十八条；《政府信息公开条例》第十五条';
 
@@ -61,7 +70,7 @@ const phone = defineRule({
   defaultLevel: 'warn',
   meta: {
     title: { zh: '手机号未脱敏', en: 'Unmasked mobile number' },
-    description: '正文中出现未脱敏的 11 位手机号码（脱敏形式如 138****1234）；带区号的办公电话不报告。',
+    description: '正文中出现未脱敏的 11 位手机号码（脱敏形式如 138****1234）；带区号的办公电话不报告，作为联系方式公布的号码（“联系电话：”后，且该段未写当事人、申请人等）也不报告。',
     reference: REF,
     messages: {
       phone: { zh: '手机号码未脱敏：{masked}', en: 'Unmasked mobile number: {masked}' },
@@ -72,6 +81,7 @@ const phone = defineRule({
     const occ = new OccurrenceCounter();
     for (const block of model.body) {
       for (const m of block.text.matchAll(PHONE_RE)) {
+        if (isPublishedContact(block.text, m.index!)) continue;
         const digits = m[1] + m[3] + m[4];
         const masked = mask(digits, 3, 4);
         ctx.report({

@@ -3,6 +3,12 @@
  * <meta charset> / http-equiv in the first 4 KB, else UTF-8 — and when UTF-8 fails on
  * bytes that nothing declared, GB18030 (a superset of GBK/GB2312), the usual on older
  * county sites. TextDecoder knows gbk/gb18030 in Node and in browsers alike.
+ *
+ * A saved file has lost its HTTP header, and a CMS template often keeps `<meta charset=gb2312>`
+ * after the site moved to UTF-8 (the server's header then wins in the browser). So when only the
+ * meta speaks, bytes that are valid UTF-8 with multi-byte characters are read as UTF-8: GBK text
+ * of any length is almost never valid UTF-8 by chance. UTF-16 without a BOM (every other byte
+ * zero in ASCII markup) is recognised by its zero bytes.
  */
 
 export interface Decoded {
@@ -38,11 +44,43 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { html: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { html: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { html: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
-  const declared = charsetFromContentType(contentType) ?? sniffMetaCharset(bytes);
-  if (declared) return { html: new TextDecoder(declared).decode(bytes), charset: declared };
+  const unmarked = utf16WithoutBom(bytes);
+  if (unmarked) return { html: new TextDecoder(unmarked).decode(bytes), charset: unmarked };
+  const header = charsetFromContentType(contentType);
+  if (header) return { html: new TextDecoder(header).decode(bytes), charset: header };
+  const meta = sniffMetaCharset(bytes);
+  if (meta && meta !== 'utf-8') {
+    const utf8 = strictUtf8(bytes);
+    if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return { html: utf8, charset: 'utf-8' };
+  }
+  if (meta) return { html: new TextDecoder(meta).decode(bytes), charset: meta };
   try {
     return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
     return { html: new TextDecoder('gb18030').decode(bytes), charset: 'gb18030' };
   }
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without a BOM: in the first 512 bytes, most odd (LE) or even (BE) bytes are zero. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.6 && evenZero < half * 0.1) return 'utf-16le';
+  if (evenZero > half * 0.6 && oddZero < half * 0.1) return 'utf-16be';
+  return null;
 }

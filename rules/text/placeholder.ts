@@ -7,6 +7,17 @@
 import { defineRule } from '../define';
 import { builtinDicts } from './dicts';
 import { coveredByAny, excerptAround, OccurrenceCounter } from './util';
+import notation from '../dicts/placeholder-notation.json';
+
+const NOTATION_AFTER = new RegExp(notation.after);
+const NOTATION_BEFORE = new RegExp(notation.before);
+
+/** The run is explained as notation by its sentence (前两位（××）代表…, 编码组成：XK××-×××), not left in. */
+export function isNotation(text: string, start: number, end: number): boolean {
+  if (NOTATION_AFTER.test(text.slice(end, end + 12))) return true;
+  const sentence = text.slice(0, start).split(/[。；！？]/).at(-1) ?? '';
+  return NOTATION_BEFORE.test(sentence);
+}
 
 let labelRe: { labels: string[]; re: RegExp } | null = null;
 
@@ -62,6 +73,7 @@ const placeholder = defineRule({
         .filter((f, i, arr) => arr.findIndex((g) => g.start === f.start && g.end === f.end) === i)
         .sort((x, y) => x.start - y.start)) {
         if (coveredByAny(text, f.start, f.end, ctx.dictionaries.whitelist)) continue;
+        if (isNotation(text, f.start, f.end)) continue;
         ctx.report({
           messageId: 'placeholder',
           data: { text: f.text },

@@ -3,7 +3,9 @@
  * Half-width ( ) pair with full-width （ ） here (mixed widths are text/halfwidth-punct's
  * business). Not reported: list numbers closed by a bracket only (1）, 一）), and a paragraph of
  * a multi-paragraph quotation that opens “ without closing when the next paragraph opens “ too
- * (GB/T 15834-2011 4.1.3.4).
+ * (GB/T 15834-2011 4.1.3.4); a pair split by a line break (`（略，详情请登录网<br>站）`: the opener
+ * ends one block, the closer starts the next); an opener in a text the site cut short (a search
+ * summary or a list title that stops mid-word); and ’ between Latin letters (People’s: an apostrophe).
  * Reference: GB/T 15834-2011《标点符号用法》4.1 引号、4.9 括号、4.15 书名号。
  */
 import { defineRule } from '../define';
@@ -27,9 +29,26 @@ export interface Unpaired {
 
 const MARKS = /[《》“”（()）〔〕【】‘’]/g;
 
+/** ’ right after a Latin letter or digit is an apostrophe (People’s, students’), not a closing quote. */
+const isApostrophe = (text: string, i: number) => text[i] === '’' && /[A-Za-z0-9]/.test(text[i - 1] ?? '');
+
+/** How a text that ends in full ends: sentence punctuation, or a closing mark. */
+const FULL_STOP = /[。！？；：.!?;:”’》）)〕】」』]\s*$/;
+const CUT_OFF = /(?:…|\.{3}|。{3})\s*$/;
+
+/**
+ * The text stops before its opener could close: a title cut with an ellipsis (关于印发《……), or a
+ * passage of prose that ends mid-sentence (a search summary clipped by the site). A short text
+ * without an ellipsis is a title, where a missing 》 is a real mistake.
+ */
+export function cutShort(text: string, at: number): boolean {
+  if (CUT_OFF.test(text)) return true;
+  return text.length >= 60 && /[。，；]/.test(text) && !FULL_STOP.test(text) && text.length - at <= 30;
+}
+
 export function unpaired(text: string): Unpaired[] {
   const out: Unpaired[] = [];
-  const marks = [...text.matchAll(MARKS)];
+  const marks = [...text.matchAll(MARKS)].filter((m) => !isApostrophe(text, m.index!));
   if (!marks.length) return out;
   const listClose = LIST_CLOSE.exec(text);
   for (const [open, close, name] of PAIRS) {
@@ -63,10 +82,28 @@ const unbalanced = defineRule({
   defaultOptions: {},
   check(model, ctx) {
     const occ = new OccurrenceCounter();
+    const lists = model.body.map((b) => unpaired(b.text));
+    // Openers left open at the end of a block that the next block closes first: one pair split by
+    // a line break. Both marks are paired.
+    const paired = model.body.map(() => new Set<number>());
+    lists.forEach((list, bi) => {
+      const next = lists[bi + 1];
+      if (!next) return;
+      for (const [open, close, name] of PAIRS) {
+        const openers = list.filter((u) => u.pair === name && open.includes(u.ch));
+        const closers = next.filter((u) => u.pair === name && close.includes(u.ch));
+        const n = Math.min(openers.length, closers.length);
+        for (let k = 0; k < n; k++) {
+          paired[bi].add(openers[openers.length - 1 - k].at);
+          paired[bi + 1].add(closers[k].at);
+        }
+      }
+    });
     model.body.forEach((block, bi) => {
       const next = model.body[bi + 1]?.text ?? '';
-      const list = unpaired(block.text);
+      const list = lists[bi].filter((u) => !paired[bi].has(u.at));
       for (const u of list) {
+        if (PAIRS.find((p) => p[2] === u.pair)![0].includes(u.ch) && cutShort(block.text, u.at)) continue;
         // 〔2018153号: a 文号 that lost its 〕 — doc-number/format reports it, with the fix.
         if (u.ch === '〔' && /^〔(?:19|20)\d{2}\d{1,4}号/.test(block.text.slice(u.at))) continue;
         // A quotation running over several paragraphs: “… ¶ “… ¶ …”

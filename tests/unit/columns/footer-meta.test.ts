@@ -32,6 +32,13 @@ describe('footer/missing-element', () => {
     expect(f.map((x) => x.key)).toEqual(['contact', 'siteId', 'psb']);
   });
 
+  it('asks a 人大 or 政协 site (not a 政府网站) for no 网站标识码 or 找错', async () => {
+    const { html } = fixture('home-missing.html');
+    const npc = html.replace('主办：西岭县人民政府办公室', '主办：西岭县人大常委会办公室');
+    const f = only(await auditHtmlAt(npc, 'http://www.xiling.gov.cn/index.html', { rules }), 'footer/missing-element');
+    expect(f.map((x) => x.key)).toEqual(['conac', 'contact', 'psb']);
+  });
+
   it('is checked on the homepage only, unless everyPage', async () => {
     const { html } = fixture('home-missing.html');
     const url = 'http://www.xiling.gov.cn/xlyw/index.html';

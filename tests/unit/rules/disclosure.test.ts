@@ -50,6 +50,13 @@ describe('validity/*', () => {
     const f = only(await run(detailPage({ headline: '昌宁县城市道路管理办法', fields: normative })), 'validity/missing');
     expect(f).toHaveLength(1);
   });
+  it('judges the title by its own kind, not by a document it names in 《》', async () => {
+    const docNo = [...base, ['文号', '昌政办发〔2023〕5号']] as typeof base;
+    const missing = async (headline: string) => only(await run(detailPage({ headline, fields: docNo })), 'validity/missing').length;
+    expect(await missing('昌宁县人民政府办公室关于印发《昌宁县城市道路管理办法》的通知')).toBe(1);
+    expect(await missing('昌宁县人民政府关于废止《昌宁县城市道路管理办法》的决定')).toBe(0);
+    expect(await missing('《昌宁县关于加快乡村振兴的实施意见》解读')).toBe(0);
+  });
   it('is silent for an ordinary notice and for a normative document with 有效性', async () => {
     expect(only(await run(detailPage({ headline: '关于召开全县春耕生产会议的通知', fields: [...base, ['文号', '昌政办发〔2023〕5号']] })), 'validity/missing')).toEqual([]);
     expect(only(await run(detailPage({ headline: '昌宁县城市道路管理办法', fields: [...normative, ['有效性', '有效']] })), 'validity/missing')).toEqual([]);

@@ -105,6 +105,16 @@ describe('text/unbalanced', () => {
     expect(unpaired('1）加强领导；（2）完善制度(试行）')).toEqual([]);
     expect(await run(rule, modelOf(['“第一段引文开始，', '“第二段引文结束。”', '《条例》〔2024〕【注】‘内’']))).toEqual([]);
   });
+  it('pairs marks split by a line break, and skips texts the site cut short and English apostrophes', async () => {
+    // 附件：《规范》（略，详情请登录网<br>站）
+    expect(await run(rule, modelOf(['附件：《技术规范》（略，详情请登录发展改革委网', '站）']))).toEqual([]);
+    const summary = '为便于有关单位更好地理解相关内容，切实做好贯彻实施工作，现解读如下：根据清理结果，按照最新立法要求，删除《水运工程建设项目招';
+    expect(await run(rule, modelOf([summary, '关于印发《城乡规划管理办法…']))).toEqual([]);
+    expect(await run(rule, modelOf(['Ministry of Foreign Affairs of the People’s Republic of China', 'the students’ work']))).toEqual([]);
+    // Still reported: a title missing its 》, prose that ends in full, a closer with no opener.
+    const f = await run(rule, modelOf(['关于印发《城乡规划管理办法的通知', summary + '的通知。', '他说：‘好的’’']));
+    expect(f.map((x) => x.data?.ch)).toEqual(['《', '《', '’']);
+  });
 });
 
 describe('text/halfwidth-punct', () => {

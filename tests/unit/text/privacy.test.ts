@@ -33,7 +33,8 @@ describe('privacy/id-number', () => {
 
 describe('privacy/phone', () => {
   it('reports an unmasked mobile number as warn', async () => {
-    const f = await run(phoneRule, modelOf(['联系人：李四，电话13812345678。', '手机：139-1234-5678']));
+    // A party's number (当事人, 申请人) and a list of names with numbers leak personal data.
+    const f = await run(phoneRule, modelOf(['当事人：李四，联系电话：13812345678。', '张三　男　139-1234-5678　城关镇']));
     expect(f.map((x) => [x.level, x.data?.masked])).toEqual([
       ['warn', '138****5678'],
       ['warn', '139****5678'],
@@ -42,6 +43,10 @@ describe('privacy/phone', () => {
   });
   it('stays silent on masked numbers, office numbers and longer runs', async () => {
     expect(await run(phoneRule, modelOf(['电话138****5678', '办公电话0871-12345678', '索引号1381234567800', '编码12345678901']))).toEqual([]);
+  });
+  it('stays silent on a number the page publishes as its contact', async () => {
+    // 八、联系方式 … 联系人：李某某联系方式：178…（a procurement notice's contact for questions）
+    expect(await run(phoneRule, modelOf(['1.采购人信息 名称：某某设计院 联系人：李某某联系方式：17887115877', '咨询电话：13912345678']))).toEqual([]);
   });
 });
 
