@@ -16,6 +16,8 @@
  * same page at once serialise in IndexedDB and never duplicate (identity is the primary key).
  * QuotaExceededError is re-thrown as a StoreError with a Chinese message; never swallowed.
  */
+// The site's index-number shapes are the rule's own (index-number/format compares them with it).
+import { shapeOf } from '../rules/index-number';
 import { wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Certainty, Finding, Level, PageKind } from '../rules/types';
 
@@ -251,11 +253,8 @@ export interface OpenOptions {
   factory?: IDBFactory;
   /** Open at an older version (migration tests only). */
   version?: number;
-  /** Shape of an index number (rules/index-number.ts shapeOf). */
-  shapeOf?: (indexNumber: string) => string;
 }
 
-const defaultShapeOf = (s: string) => s.replace(/[0-9]/g, '9').replace(/[A-Z]/gi, 'A');
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Db> {
   const factory = opts.factory ?? indexedDB;
@@ -423,7 +422,6 @@ function openCounts(findings: Iterable<StoredFinding>) {
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const db = await openDatabase(opts);
   const factory = opts.factory ?? indexedDB;
-  const shapeOf = opts.shapeOf ?? defaultShapeOf;
   const hasV2 = db.objectStoreNames.contains('audits');
   const hasStats = db.objectStoreNames.contains('stats');
 
