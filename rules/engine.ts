@@ -2,6 +2,7 @@
  * audit(model, config): runs every enabled rule on one PageModel (Lighthouse: gather once,
  * audit many). A rule that throws becomes a diagnostic; the others still run.
  */
+import { maskPersonalData } from './personal-codes';
 import type { AuditLookups, AuditResult, Config, Finding, Level, PageModel, Report, Rule, RuleContext } from './types';
 import { resolveRules, resolveSite, todayIso } from './config';
 import { allRules } from './index';
@@ -76,7 +77,20 @@ export function cut(text: string, max = EXCERPT_MAX): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
-function toFinding(rule: Rule<any>, level: Level, url: string, r: Report): Finding {
+/** Data values shown in messages, with personal numbers masked like the rest of the finding. */
+function maskData(data: Report['data']): Report['data'] {
+  if (!data) return data;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalData(v) : v]));
+}
+
+/**
+ * A rule's report as a finding. Whatever the rule, the finding never carries an unmasked ID,
+ * mobile or card number: excerpt, message, suggestion, data and key are masked here, once for all
+ * (the store, the popup, the dashboard and every export show only what a finding holds).
+ */
+function toFinding(rule: Rule<any>, level: Level, url: string, report: Report): Finding {
+  const r: Report = { ...report, excerpt: maskPersonalData(report.excerpt), key: maskPersonalData(report.key), data: maskData(report.data) };
+  if (typeof r.suggestion === 'string') r.suggestion = maskPersonalData(r.suggestion);
   const f: Finding = {
     ruleId: rule.id,
     level: shift(level, r.levelShift),

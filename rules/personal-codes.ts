@@ -44,3 +44,31 @@ export function luhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Masks all but the first and last few characters, so findings never repeat the data they report. */
+export function mask(s: string, head: number, tail: number): string {
+  return s.slice(0, head) + '*'.repeat(Math.max(0, s.length - head - tail)) + s.slice(s.length - tail);
+}
+
+export const ID_RE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+export const PHONE_RE = /(?<![0-9A-Za-z\-])(?:\+?86[-\s]?)?(1[3-9]\d)([-\s]?)(\d{4})\2(\d{4})(?![0-9A-Za-z])/g;
+export const CARD_RE = /(?<![0-9A-Za-z\-])(?:\d{4}[\s-]?){3}\d{4}(?:\d{1,3})?(?![0-9A-Za-z\-])/g;
+
+/** A 16–19 digit number that can be a payment card: Luhn, a card scheme's first digit, not an ID number. */
+export function isCardNumber(digits: string, today?: string): boolean {
+  return digits.length >= 16 && digits.length <= 19 && /^[3-69]/.test(digits) && luhn(digits) && !(digits.length === 18 && isIdNumber(digits, today));
+}
+
+/**
+ * Every unmasked ID, mobile and bank-card number in a text, masked (35**************123,
+ * 138****5678, 6222***********0128). The engine passes every excerpt, message and suggestion
+ * through it, so no finding — whatever its rule — repeats personal data into the store, the
+ * popup or an export.
+ */
+export function maskPersonalData(text: string): string {
+  if (!/\d{11}/.test(text.replace(/[\s-]/g, ''))) return text;
+  return text
+    .replace(ID_RE, (m) => (isIdNumber(m) ? mask(m, 2, 3) : m))
+    .replace(CARD_RE, (m) => (isCardNumber(m.replace(/[\s-]/g, '')) ? mask(m.replace(/[\s-]/g, ''), 4, 4) : m))
+    .replace(PHONE_RE, (m, a: string, _sep: string, b: string, c: string) => mask(a + b + c, 3, 4));
+}

@@ -8,7 +8,7 @@
  * GB 11643-1999；ISO/IEC 7812-1。
  */
 import { defineRule } from './define';
-import { isIdNumber, luhn } from './personal-codes';
+import { CARD_RE, ID_RE, isIdNumber, luhn, mask, PHONE_RE } from './personal-codes';
 import { excerptAround, OccurrenceCounter } from './text/util';
 import context from './dicts/privacy-context.json';
 
@@ -22,14 +22,7 @@ export function isPublishedContact(text: string, at: number): boolean {
 
 const REF = '《个人信息保护法》第二十八条；《政府信息公开条例》第十五条';
 
-/** Masks all but the first and last few characters, so findings never repeat the data they report. */
-export function mask(s: string, head: number, tail: number): string {
-  return s.slice(0, head) + '*'.repeat(Math.max(0, s.length - head - tail)) + s.slice(s.length - tail);
-}
-
-const ID_RE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const PHONE_RE = /(?<![0-9A-Za-z\-])(?:\+?86[-\s]?)?(1[3-9]\d)([-\s]?)(\d{4})\2(\d{4})(?![0-9A-Za-z])/g;
-const CARD_RE = /(?<![0-9A-Za-z\-])(?:\d{4}[\s-]?){3}\d{4}(?:\d{1,3})?(?![0-9A-Za-z\-])/g;
+export { mask };
 
 const idNumber = defineRule({
   id: 'privacy/id-number',

@@ -60,3 +60,22 @@ describe('privacy/bank-card', () => {
     expect(await run(cardRule, modelOf([`身份证${ID}`, '项目编号6222021234567890128', '卡号6222021234567890129']))).toEqual([]);
   });
 });
+
+describe('personal data in every finding', () => {
+  it('masks every ID, mobile and card number in the excerpts, messages and keys of all rules', async () => {
+    const { audit } = await import('../../../rules/engine');
+    const { maskPersonalData } = await import('../../../rules/personal-codes');
+    // A date typo, a doubled word and a placeholder in paragraphs that also carry personal numbers.
+    const model = modelOf([
+      '申请人身份证11010519491231002X于201711月，手机13812345678。',
+      '补贴已发放发放至6222021234567890128，××县民政局。',
+    ]);
+    const { findings } = await audit(model, { today: '2024-06-01' });
+    expect(findings.length).toBeGreaterThan(2);
+    const shown = findings.flatMap((f) => [f.excerpt, f.message, f.key, f.suggestion ?? '', ...Object.values(f.data ?? {}).map(String)]).join('\n');
+    for (const raw of ['11010519491231002X', '13812345678', '6222021234567890128']) expect(shown).not.toContain(raw);
+    expect(shown).toContain('11*************02X');
+    expect(maskPersonalData('电话 139-1234-5678，卡号 6222021234567890128')).toBe('电话 139****5678，卡号 6222***********0128');
+    expect(maskPersonalData('索引号 2018-1204001，0871-12345678')).toBe('索引号 2018-1204001，0871-12345678');
+  });
+});
