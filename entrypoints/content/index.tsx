@@ -4,6 +4,7 @@
  * DOM) and a small panel in a shadow root. Runs by default on *.gov.cn and *.政务; elsewhere the
  * popup injects it on demand (activeTab) and it only draws.
  */
+import { snapshotHtml } from './visible';
 import './overlay.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -122,7 +123,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** Sends the rendered DOM; when the worker was stopped before it answered, sends it again. */
 async function sendSnapshot(url: string): Promise<AuditSummary | null> {
-  const msg: Request = { type: 'snapshot', url, html: document.documentElement.outerHTML };
+  const msg: Request = { type: 'snapshot', url, html: snapshotHtml() };
   for (let attempt = 0; ; attempt++) {
     try {
       const res = (await withTimeout(browser.runtime.sendMessage(msg), ANSWER_TIMEOUT_MS)) as Response<AuditSummary> | undefined;

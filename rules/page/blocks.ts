@@ -5,7 +5,7 @@
  * reader can tell `<span>索引号</span><span>值</span>` from one word; body text drops them.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { INVISIBLE_TAGS, isHidden } from './regions';
+import { INVISIBLE_TAGS } from './regions';
 import { isElement } from './selector';
 
 export const BOUNDARY = '\u0001';
@@ -45,7 +45,7 @@ export function linearize(root: Element, skip: (el: Element) => boolean = () => 
     }
     if (!isElement(node)) return;
     const el = node;
-    if (INVISIBLE_TAGS.has(el.name) || isHidden(el) || skip(el)) {
+    if (INVISIBLE_TAGS.has(el.name) || skip(el)) {
       if (isBlockTag(el.name)) flush();
       return;
     }

@@ -9,6 +9,7 @@ import type { PageKind, PageModel, TextBlock } from '../types';
 import regions from '../dicts/page-regions.json';
 import { linearize, BOUNDARY } from './blocks';
 import { capDepth } from './depth';
+import { dropHidden } from './hidden';
 import { extractBreadcrumb, extractLinks, resolveUrl } from './chrome';
 import { extractFooter, scriptRefs } from './footer-region';
 import { findHeadline, findMainContent } from './content';
@@ -36,6 +37,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
   if (!$('body').length) $ = load(`<body>${html}</body>`);
   capDepth($.root().get(0)!);
+  dropHidden($.root().get(0)!);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');
   const base = (baseHref && resolveUrl(baseHref, url)) || url;
@@ -79,7 +81,11 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   // Only a homepage or a page short of prose and without a catalogue box can be a column list.
   const listing = home || (strong < 2 && bodyChars < 1500) ? extractListing($, base, { today: opts.today }) : null;
   const interaction = extractInteraction($, base);
-  const isList = !!listing && (listing.items.length > 0 || !!listing.emptyText || listing.filledByScript === true);
+  // A "list" one of whose items holds the page's headline is the article itself (a template that
+  // wraps the heading and the body in sibling boxes, each with a link).
+  const headlineSelector = headline.el ? selectorOf(headline.el) : null;
+  const headlineInItem = !!headlineSelector && !!listing?.items.some((i) => !!i.selector && headlineSelector.startsWith(i.selector + ' >'));
+  const isList = !!listing && !headlineInItem && (listing.items.length > 0 || !!listing.emptyText || listing.filledByScript === true);
   // On a list page the trail's last step is the column itself, even when a heading repeats it.
   const column = pickColumn(breadcrumb.items, meta.ColumnName, isList ? '' : headline.text);
 

@@ -34,9 +34,21 @@ export function isFooterLike(el: Element): boolean {
   return el.name === 'footer' || (el.attribs?.role ?? '') === 'contentinfo' || FOOTER_NAME.test(namesOf(el).replace(/\s+/g, '  '));
 }
 
+const HIDDEN_CLASSES = new Set(regions.hiddenClasses);
+/** Set by the content script on what the rendered page does not show (entrypoints/content/visible.ts). */
+export const HIDDEN_MARK = 'data-govlint-hidden';
+
+/**
+ * Not shown to the reader: the `hidden` attribute, inline display:none / visibility:hidden, a
+ * framework's hide class, or the content script's mark for what the rendered page hides.
+ */
 export function isHidden(el: Element): boolean {
-  const style = (el.attribs?.style ?? '').replace(/\s+/g, '').toLowerCase();
-  return el.attribs?.hidden !== undefined || style.includes('display:none') || style.includes('visibility:hidden');
+  const a = el.attribs;
+  if (!a) return false;
+  if (a.hidden !== undefined || a[HIDDEN_MARK] !== undefined) return true;
+  const style = (a.style ?? '').replace(/\s+/g, '').toLowerCase();
+  if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
+  return !!a.class && a.class.split(/\s+/).some((c) => HIDDEN_CLASSES.has(c));
 }
 
 /**

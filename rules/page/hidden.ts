@@ -1,0 +1,59 @@
+/**
+ * What the reader cannot see is not content. Right after parsing, every hidden element (regions.ts
+ * isHidden: the `hidden` attribute, inline display:none / visibility:hidden, a framework's hide
+ * class, the content script's mark for what the rendered page does not show) is emptied, so that
+ * no walk — body text, catalogue box, lists, footer — reads a print-only copy of the article, a tab
+ * that is not shown, or a template's hidden leftovers.
+ *
+ * Emptied, not removed: the element keeps its place, so the selectors of its siblings (nth-of-type)
+ * still name the same elements in the live page. Its scripts stay (badges drawn by a script count
+ * wherever the script sits). One exception, for static files only: a hidden element that holds most
+ * of the page's text is shown by a script on load (a fade-in template), and is kept.
+ */
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { HIDDEN_MARK, INVISIBLE_TAGS, isHidden } from './regions';
+
+const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+function textLength(n: AnyNode): number {
+  let total = 0;
+  const stack: AnyNode[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'text') total += (x as unknown as { data: string }).data.replace(/\s+/g, '').length;
+    else if (isTag(x) ? !INVISIBLE_TAGS.has(x.name) : x.type === 'root') stack.push(...(x as ParentNode).children);
+  }
+  return total;
+}
+
+function scriptsIn(el: Element): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (!isTag(x)) continue;
+    if (x.name === 'script') out.push(x);
+    else stack.push(...x.children);
+  }
+  return out.reverse();
+}
+
+export function dropHidden(root: ParentNode): void {
+  const body = textLength(root as AnyNode);
+  const stack: AnyNode[] = [...root.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    if (n.name !== 'head' && isHidden(n) && (n.attribs[HIDDEN_MARK] !== undefined || textLength(n) <= body / 2)) {
+      const kept = scriptsIn(n);
+      kept.forEach((s, i) => {
+        s.parent = n;
+        s.prev = kept[i - 1] ?? null;
+        s.next = kept[i + 1] ?? null;
+      });
+      n.children = kept;
+      continue;
+    }
+    stack.push(...n.children);
+  }
+}
