@@ -97,7 +97,9 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   else kind = 'other';
 
   // A list page has no headline of its own unless a heading names the column: an item's title is not it.
-  const listHeadline = kind === 'listing' && listing!.items.some((i) => i.title === headline.text) ? '' : headline.text;
+  // A homepage has none either: its biggest heading names a block (网站导航, 新法速递), not the page;
+  // the page is named by its <title>.
+  const listHeadline = kind === 'home' || (kind === 'listing' && listing!.items.some((i) => i.title === headline.text)) ? '' : headline.text;
   if (listHeadline !== headline.text && blocks[0]?.headline) blocks.shift();
 
   return {

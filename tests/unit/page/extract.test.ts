@@ -93,3 +93,15 @@ describe('layout edge cases', () => {
     expect(m.kind).toBe('article');
   });
 });
+
+describe('homepage title', () => {
+  it('is the <title>, not the heading of a block', () => {
+    const html = `<html><head><title>某某县人民政府门户网站</title></head><body><div class="nav"><a href="/zwgk/">政务公开</a></div>
+      <div class="box"><h2>网站导航</h2><ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/xw/${i}.html">某某县召开第${i + 1}次全体会议部署重点工作</a><span>2024-05-0${i + 1}</span></li>`).join('')}</ul></div>
+      </body></html>`;
+    const m = extractPage(html, 'http://www.cnx.gov.cn/');
+    expect(m.kind).toBe('home');
+    expect(m.headline).toBe('');
+    expect(m.title).toBe('某某县人民政府门户网站');
+  });
+});
