@@ -26,3 +26,11 @@ describe('text/placeholder notation', () => {
     expect(await placeholders('联系电话：0571-××××××××。其他事项另行通知。')).not.toEqual([]);
   });
 });
+
+describe('text/placeholder redaction', () => {
+  it('treats ××/XXX as redaction marks in a text published with parts removed', async () => {
+    const model = modelOf(['罚款人民币XXX元，没收违法所得××元。', '（本文有删减）']);
+    expect((await audit(model, { today: '2024-06-01' }, { rules: placeholderRules })).findings).toEqual([]);
+    expect(await placeholders('罚款人民币XXX元，没收违法所得××元。')).not.toEqual([]);
+  });
+});
