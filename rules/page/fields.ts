@@ -107,10 +107,12 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           const start = matches[m].index! + matches[m][0].length;
           const end = m + 1 < matches.length ? matches[m + 1].index! : b.raw.length;
           let value = b.raw.slice(start, end);
-          // Label alone at the end of its cell: the value is in the next sibling cell (td/td, dt/dd).
+          // Label alone at the end of its block: the value is the next block of the same cell
+          // group — the next sibling cell (td/td, dt/dd) or a block inside the label's own
+          // element (<dd><label>索引号：</label><div>…</div></dd>).
           if (m === matches.length - 1 && clean(value) === '' && i + 1 < blocks.length) {
             const next = blocks[i + 1];
-            if (isSiblingCell(b, next) && !startsWithLabel(next.raw, labelRe)) {
+            if ((isSiblingCell(b, next) || contains(b.el, next.el)) && !startsWithLabel(next.raw, labelRe)) {
               value = next.raw;
               used.add(next.el);
               i++;
@@ -133,6 +135,11 @@ function startsWithLabel(raw: string, re: RegExp): boolean {
   const m = re.exec(raw);
   re.lastIndex = 0;
   return !!m && onlyGapBefore(raw, m.index);
+}
+
+function contains(outer: Element, inner: Element): boolean {
+  for (let p = inner.parent; p; p = p.parent) if (p === outer) return true;
+  return false;
 }
 
 /** td→td, th→td, dt→dd, or any two elements with the same parent, next to each other. */

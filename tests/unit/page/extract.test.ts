@@ -105,3 +105,20 @@ describe('homepage title', () => {
     expect(m.title).toBe('某某县人民政府门户网站');
   });
 });
+
+describe('catalogue box read in reading order, whatever the markup', () => {
+  const page = (box: string) =>
+    extractPage(`<html><body>${box}<h1>某某县人民政府办公室关于做好安全生产工作的通知</h1><div id="zoom"><p>各乡镇人民政府：现将有关事项通知如下，请认真贯彻落实。</p></div></body></html>`, 'http://www.cnx.gov.cn/art/1.html');
+  const want = { 索引号: '01526376-X-/2018-1204001', 发布机构: '某某县人民政府办公室', 成文日期: '2018-12-04', 文号: '某政办发〔2018〕12号' };
+  const row = (l: string, v: string, shape: (l: string, v: string) => string) => shape(l, v);
+  const box = (shape: (l: string, v: string) => string) =>
+    [['索引号：', want.索引号], ['发布机构：', want.发布机构], ['成文日期：', want.成文日期], ['文号：', want.文号]].map(([l, v]) => row(l, v, shape)).join('');
+  it.each([
+    ['a <label> and a sibling <div> in one <dd>', `<dl>${box((l, v) => `<dd><label>${l}</label><div>${v}</div></dd>`)}</dl>`],
+    ['label and value in separate inline elements', `<div>${box((l, v) => `<span class="l">${l.replace('：', '')}</span><span class="v">${v}</span>`)}</div>`],
+    ['labels spaced with en/em/ideographic spaces', `<table><tr><td>索\u2002引\u2002号：${want.索引号}</td><td>发布机构：${want.发布机构}</td></tr><tr><td>成\u3000文\u3000日\u3000期：${want.成文日期}</td><td>文\u2003\u2003号：${want.文号}</td></tr></table>`],
+    ['a label cell and a value cell in cousin boxes', `<div>${box((l, v) => `<div class="row"><div class="l"><span>${l}</span></div><div class="r"><span>${v}</span></div></div>`)}</div>`],
+  ])('%s', (_, html) => {
+    expect(fieldMap(page(html))).toMatchObject(want);
+  });
+});
