@@ -13,6 +13,10 @@ import { createLinkChecker, type LinkChecker } from '../utils/link-check';
 import { normalizeUrl, openStore, type Store } from '../utils/db';
 import { fail, ok, type AuditSummary, type Request } from '../utils/messages';
 import { loadConfig } from '../utils/settings';
+import { inFlight, snapshotKey } from '../utils/in-flight';
+
+/** A resent snapshot joins the audit of the same snapshot still under way. */
+const once = inFlight<AuditSummary>();
 
 let storePromise: Promise<Store> | null = null;
 function store(): Promise<Store> {
@@ -111,7 +115,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = raw as Request;
     let work: Promise<unknown> | null = null;
-    if (msg.type === 'snapshot') work = auditAndStore(sender.tab?.id, msg.url, msg.html);
+    if (msg.type === 'snapshot') work = once(snapshotKey(sender.tab?.id, msg.url, msg.html), () => auditAndStore(sender.tab?.id, msg.url, msg.html));
     else if (msg.type === 'audit-tab') work = auditTab(msg.tabId);
     if (!work) return undefined;
     work.then((data) => sendResponse(ok(data)), (e) => sendResponse(fail(e)));
