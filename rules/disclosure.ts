@@ -98,7 +98,9 @@ const missing = defineRule({
   },
 });
 
-const NORMATIVE_TITLE = /办法|规定|细则|实施意见|暂行|规则|条例/;
+// Not 实施意见: most are policy guidance (an office's 实施意见 addressed to its own bodies) rather
+// than 规范性文件; those that are carry 规 in the 文号 or a 登记号, which the checks above read.
+const NORMATIVE_TITLE = /办法|规定|细则|暂行|规则|条例/;
 /** A title that carries the document it names (关于印发《…办法》的通知): the 《》 name counts. */
 const CARRIER = /(?:印发|发布|公布|颁布|转发)[^《]{0,6}《/;
 /** An interpretation of a document is not the document (《…实施意见》解读, 图解《…》). */
@@ -131,7 +133,7 @@ const validityMissing = defineRule({
   kinds: ['detail'],
   meta: {
     title: { zh: '规范性文件未标注有效性', en: 'Validity missing' },
-    description: '规范性文件（栏目或文号含“规”，有登记号，或标题为办法/规定/细则/实施意见且有文号）没有标注有效性。',
+    description: '规范性文件（栏目或文号含“规”，有登记号，或标题为办法/规定/细则/规则/条例且有文号）没有标注有效性。',
     reference: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）',
     messages: { missing: { zh: '规范性文件未标注有效性', en: 'A normative document has no validity status' } },
   },

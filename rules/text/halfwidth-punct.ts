@@ -8,8 +8,16 @@
 import { defineRule } from '../define';
 import { excerptAround, HAN_RE, isHan, OccurrenceCounter, REF_GBT15834 } from './util';
 
-/** Offsets of half-width marks that sit in Chinese text. */
+/** A file name: its marks are the file's, not the text's (…结果公示(第三批).docx). */
+const FILE_NAME = /[^\s，。；、：“”《》]+\.(?:docx?|xlsx?|pdf|wps|et|ofd|zip|rar|7z|txt|jpe?g|png|pptx?)\b/gi;
+
+/** Offsets of half-width marks that sit in Chinese text (not inside a file name). */
 export function halfwidthMarks(text: string): number[] {
+  const files = [...text.matchAll(FILE_NAME)].map((m) => [m.index!, m.index! + m[0].length]);
+  return marks(text).filter((i) => !files.some(([s, e]) => i >= s && i < e));
+}
+
+function marks(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

@@ -43,6 +43,7 @@ describe('real-page tooling', () => {
     expect(guessToday('<p>无日期</p>')).toBeNull();
     // A <meta name="PubDate"> newer than what the text shows is the page's date too.
     expect(guessToday('<meta name="PubDate" content="2020-02-13 15:04"><p>2020-02-05</p>', '2026-12-02')).toBe('2020-02-13');
+    expect(guessToday('<p>November 22, 2018</p><p>November 29, 2018</p>', '2026-12-02')).toBe('2018-11-29');
   });
 
   it('counts precision over judged warn/error findings, lists the unjudged and checks fixed misses', () => {

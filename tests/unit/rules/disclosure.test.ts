@@ -56,6 +56,8 @@ describe('validity/*', () => {
     expect(await missing('昌宁县人民政府办公室关于印发《昌宁县城市道路管理办法》的通知')).toBe(1);
     expect(await missing('昌宁县人民政府关于废止《昌宁县城市道路管理办法》的决定')).toBe(0);
     expect(await missing('《昌宁县关于加快乡村振兴的实施意见》解读')).toBe(0);
+    // An 实施意见 with an ordinary 文号 is policy guidance; one with 规 in its 文号 is still checked.
+    expect(await missing('昌宁县市场监管局关于在法治轨道上统筹推进疫情防控工作的实施意见')).toBe(0);
   });
   it('is silent for an ordinary notice and for a normative document with 有效性', async () => {
     expect(only(await run(detailPage({ headline: '关于召开全县春耕生产会议的通知', fields: [...base, ['文号', '昌政办发〔2023〕5号']] })), 'validity/missing')).toEqual([]);

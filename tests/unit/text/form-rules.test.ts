@@ -126,5 +126,6 @@ describe('text/halfwidth-punct', () => {
   });
   it('stays silent on numbers, times, URLs and Latin text', async () => {
     expect(await run(rule, modelOf(['上午10:30开会，共1,200人，网址http://a.gov.cn:8080/x，GDP(国内生产总值)。']))).toEqual([]);
+    expect(await run(rule, modelOf(['附件：2020年计量标准器具许可结果公示(第三批).docx']))).toEqual([]);
   });
 });
