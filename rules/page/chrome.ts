@@ -5,7 +5,7 @@ import { isBlockTag } from './blocks';
 import { findAll, isElement } from './selector';
 import type { PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
-import { BREADCRUMB_NAME, namesOf } from './regions';
+import { BREADCRUMB_NAME, INVISIBLE_TAGS, namesOf } from './regions';
 import { normalizeSpace } from './text';
 
 const LEAD_IN = new RegExp(regions.breadcrumbLeadIn);
@@ -38,7 +38,8 @@ export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element
     const t = textOf(el);
     return t.length > 0 && t.length <= 200;
   };
-  const named = ($('[class], [id]').toArray() as Element[]).find((e) => BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e));
+  // Not a script or template named so (<script id="location-tpl" type="text/html">): its text is code.
+  const named = ($('[class], [id]').toArray() as Element[]).find((e) => !INVISIBLE_TAGS.has(e.name) && BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e));
   if (named) return { items: splitTrail(textOf(named)), el: named };
 
   // Else the run of inline nodes that starts with a 当前位置： lead-in.
@@ -49,7 +50,8 @@ export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element
   while (stack.length) {
     const n = stack.pop()!;
     if (isElement(n)) {
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      // A script's or template's text is code, not a 当前位置 the reader sees.
+      if (!INVISIBLE_TAGS.has(n.name)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
       continue;
     }
     if (n.type !== 'text' || n.parent === body || !LEAD_IN.test((n as unknown as { data: string }).data)) continue;

@@ -61,6 +61,8 @@ export interface Snapshot {
   today: string | null;
   kind: string;
   title: string;
+  /** The column the page is filed under in the 整改清单 (breadcrumb or ColumnName meta). */
+  column: string | null;
   findings: SnapFinding[];
 }
 
@@ -204,6 +206,7 @@ export async function snapshotPage(p: CorpusPage, today: string | null): Promise
     today,
     kind: result.model.kind,
     title: result.model.headline || result.model.title,
+    column: result.model.column,
     findings: result.findings.map(snapFinding).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.key.localeCompare(b.key)),
   };
 }

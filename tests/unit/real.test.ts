@@ -50,7 +50,7 @@ describe('real-page tooling', () => {
     const f = (ruleId: string, key: string, level: 'warn' | 'error' | 'info' = 'warn') =>
       ({ ruleId, level, certainty: 'certain', key, message: '', excerpt: '', suggestion: null, field: null, selector: null });
     const snaps: Snapshot[] = [
-      { id: 'a', url: '', today: '2024-01-01', kind: 'detail', title: '', findings: [f('r/x', '1'), f('r/x', '2'), f('r/x', '3'), f('r/y', '1', 'info')] },
+      { id: 'a', url: '', today: '2024-01-01', kind: 'detail', title: '', column: null, findings: [f('r/x', '1'), f('r/x', '2'), f('r/x', '3'), f('r/y', '1', 'info')] },
     ];
     const report = evaluate(snaps, {
       a: {

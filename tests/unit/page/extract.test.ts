@@ -122,3 +122,13 @@ describe('catalogue box read in reading order, whatever the markup', () => {
     expect(fieldMap(page(html))).toMatchObject(want);
   });
 });
+
+describe('breadcrumb', () => {
+  it('never reads a 位置 inside a script template', () => {
+    const html = `<html><body><script id="location-tpl" type="text/html"><div name="{{ name }}"><p class="location-box-title">地理位置</p><iframe src="{{ linkUrl }}"></iframe></div></script>
+      <h1>关于开展安全生产大检查的通知</h1><div id="zoom"><p>各乡镇人民政府，县直各单位：现将全县安全生产大检查有关事项通知如下，请认真贯彻落实。</p></div></body></html>`;
+    const m = extractPage(html, 'http://www.cnx.gov.cn/art/1.html');
+    expect(m.breadcrumb).toEqual([]);
+    expect(m.column).toBeNull();
+  });
+});
