@@ -76,8 +76,20 @@ function insideChrome(el: Element, isChrome: (el: Element) => boolean): boolean 
  * The article's own title: an h1 that is not the site logo, else a title-named element near
  * the content, else the ArticleTitle meta. Returns the element when one is on the page.
  */
+/** Outline numbers that start a section heading inside a document: 一、 （一） 1. 1、 第一章 第二条. */
+const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分编])/;
+
+/**
+ * Text that can be a page's title: words, not a bare date or number in brackets ("( 2022-04-26)"),
+ * not a section heading of the document (一、项目基本情况), and not a sentence (ends with 。).
+ */
+export function isTitleLike(t: string): boolean {
+  const words = t.replace(/[\s\d\p{P}\p{S}]/gu, '');
+  return words.length >= 4 && !SECTION_NUMBER.test(t) && !/[。！？]$/.test(t);
+}
+
 export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Element) => boolean, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
-  const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName;
+  const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName && isTitleLike(t);
   const candidates: Element[] = [];
   const inMain = findAll(main, (e) => e.name === 'h1' || e.name === 'h2');
   candidates.push(...inMain.filter((e) => e.name === 'h1'));
@@ -88,6 +100,8 @@ export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Elemen
     ),
   );
   candidates.push(...inMain.filter((e) => e.name === 'h2'));
+  // Some CMSs put the list's markup in the meta (<font color='#0066FF'>[电子化]</font>标题): text only.
+  articleTitleMeta = normalizeSpace(articleTitleMeta.replace(/<[^>]*>/g, ''));
   const metaFold = articleTitleMeta.replace(/\s+/g, '');
   // Prefer a candidate equal to the ArticleTitle meta when the site provides one.
   if (metaFold) {

@@ -132,3 +132,16 @@ describe('breadcrumb', () => {
     expect(m.column).toBeNull();
   });
 });
+
+describe('headline', () => {
+  const body = '<div id="zoom"><p>各乡镇人民政府，县直各单位：现将全县安全生产大检查有关事项通知如下，请认真贯彻落实，确保取得实效。</p></div>';
+  const headline = (head: string, top = '') =>
+    extractPage(`<html><head>${head}</head><body><div class="content">${top}${body}</div></body></html>`, 'http://www.cnx.gov.cn/art/1.html').headline;
+  it('is never a bare date, a section heading or a sentence', () => {
+    expect(headline('', '<h1>( 2022-04-26)</h1><h1>上海新增本土确诊病例情况通报</h1>')).toBe('上海新增本土确诊病例情况通报');
+    expect(headline('<meta name="ArticleTitle" content="某某县物业服务采购公告">', '<h1>一、项目基本情况</h1><h1>对本次招标提出询问，请与下列人员联系。</h1>')).toBe('某某县物业服务采购公告');
+  });
+  it('takes the ArticleTitle meta as text, without the markup a CMS left in it', () => {
+    expect(headline(`<meta name="ArticleTitle" content="<font color='#0066FF'>[电子化]</font>某某县物业服务采购公告">`)).toBe('[电子化]某某县物业服务采购公告');
+  });
+});
