@@ -8,7 +8,7 @@
  * GB 11643-1999；ISO/IEC 7812-1。
  */
 import { defineRule } from './define';
-import { CARD_RE, ID_RE, isIdNumber, luhn, mask, PHONE_RE } from './personal-codes';
+import { CARD_RE, ID_RE, isCardNumber, isIdNumber, mask, PHONE_RE } from './personal-codes';
 import { excerptAround, OccurrenceCounter } from './text/util';
 import context from './dicts/privacy-context.json';
 
@@ -117,9 +117,7 @@ const bankCard = defineRule<CardOptions>({
     for (const block of model.body) {
       for (const m of block.text.matchAll(CARD_RE)) {
         const digits = m[0].replace(/[\s-]/g, '');
-        if (digits.length < 16 || digits.length > 19 || !luhn(digits)) continue;
-        if (!/^[3-69]/.test(digits)) continue; // issuer ranges of card schemes (UnionPay 62, Visa 4, Mastercard 5 …)
-        if (digits.length === 18 && isIdNumber(digits, ctx.today)) continue;
+        if (!isCardNumber(digits, ctx.today)) continue;
         const before = block.text.slice(Math.max(0, m.index! - 20), m.index!);
         if (ctx.options.notCardContext.some((w) => before.includes(w))) continue;
         const masked = mask(digits, 4, 4);

@@ -5,7 +5,8 @@
  * the mark the engine skips exactly what the reader cannot see. The live page is not touched: the
  * marks go on a clone, walked in step with the page.
  */
-const MARK = 'data-govlint-hidden';
+import { HIDDEN_MARK as MARK } from '../../rules/page/regions';
+
 // Not judged: no box of their own by design (select options, image-map areas), or not content.
 const SKIP = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'MAP', 'BR', 'WBR', 'svg']);
 

@@ -14,7 +14,7 @@ import type { AnyNode, Element } from 'domhandler';
 import data from '../dicts/footer-elements.json';
 import type { Footer, PageLink } from '../types';
 import { resolveUrl, SKIP_HREF } from './chrome';
-import { INVISIBLE_TAGS, isFooterLike } from './regions';
+import { INVISIBLE_TAGS, isFooterLike, visibleText as textOf } from './regions';
 import { isElement } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
@@ -203,16 +203,6 @@ function makeGather(base: string, selectorOf: (el: Element) => string, dir: (el:
 
 function scriptText(el: Element): string {
   return el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
-}
-
-function textOf(el: Element): string {
-  let s = '';
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') s += (n as unknown as { data: string }).data;
-    else if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) walk(c);
-  };
-  walk(el);
-  return s;
 }
 
 /** `document.write(unescape("%3Cspan id='_ideConac'…"))`: the markup the script writes. */

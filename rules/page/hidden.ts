@@ -12,8 +12,8 @@
  */
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { HIDDEN_MARK, INVISIBLE_TAGS, isHidden } from './regions';
+import { isElement as isTag } from './selector';
 
-const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 function textLength(n: AnyNode): number {
   let total = 0;

@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import words from '../dicts/listing-words.json';
-import { INVISIBLE_TAGS } from './regions';
+import { INVISIBLE_TAGS, visibleText as textOf } from './regions';
 import { isElement } from './selector';
 
 /** A template placeholder shown as text ({{item.title}}, ${title}, <%= title %>). */
@@ -59,12 +59,3 @@ function namedIn(el: Element, scripts: string): boolean {
     .some((c) => new RegExp(`["'\\s]\\.${esc(c)}["'\\s.)\\]]`).test(scripts));
 }
 
-function textOf(el: Element): string {
-  let s = '';
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') s += (n as unknown as { data: string }).data;
-    else if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) walk(c);
-  };
-  walk(el);
-  return s;
-}

@@ -19,7 +19,7 @@ import { todayIso } from '../config';
 import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
 import { scriptFilledList, TEMPLATE } from './list-script';
-import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf } from './regions';
+import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf, visibleText as textOf } from './regions';
 import { isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
@@ -453,16 +453,6 @@ function readPaging($: CheerioAPI, body: Element, base: string): Listing['paging
     nextUrl ??= pageTwo;
   }
   return { totalPages, nextUrl };
-}
-
-function textOf(el: Element): string {
-  let s = '';
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') s += (n as unknown as { data: string }).data;
-    else if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) walk(c);
-  };
-  walk(el);
-  return s;
 }
 
 /** True when a listing URL is a later page of its column (index_1.html, ?page=3): its newest item is on page 1. */

@@ -2,8 +2,9 @@
  * Page regions: what is page chrome (menus, header, footer, breadcrumb, share bars) and what is
  * content. Names come from rules/dicts/page-regions.json, so a site's odd template is a data fix.
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import regions from '../dicts/page-regions.json';
+import { isElement } from './selector';
 
 const CHROME_TAGS = new Set(regions.chromeTags);
 const CHROME_ROLES = new Set(regions.chromeRoles);
@@ -69,4 +70,15 @@ export function makeChromeTest(root: Element): (el: Element) => boolean {
   };
   const total = measure(root);
   return (el) => isChromeByTag(el) || (isChromeByName(el) && (lengths.get(el) ?? 0) <= total * 0.5);
+}
+
+/** The text of an element as the reader sees it: scripts, styles and other invisible tags left out. */
+export function visibleText(el: Element): string {
+  let s = '';
+  const walk = (n: AnyNode) => {
+    if (n.type === 'text') s += (n as unknown as { data: string }).data;
+    else if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) walk(c);
+  };
+  walk(el);
+  return s;
 }
