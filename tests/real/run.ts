@@ -11,12 +11,12 @@
  *   --from DIR                   judge the snapshots in DIR (written by --out) instead of auditing: the
  *                                precision of an older engine against the same review
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   evaluate, findingId, guessToday, loadCorpus, loadReview, needsVerdict, precision, readSnapshot, serialize, snapshotPage,
-  SNAPSHOT_DIR, totals, type Snapshot, type SnapFinding,
+  SHARED_DIR, SNAPSHOT_DIR, totals, type Snapshot, type SnapFinding,
 } from './corpus';
 import { decodeHtml } from '../../rules/page/decode';
 
@@ -79,6 +79,7 @@ const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixe
 
 if (!values.quiet) {
   console.log(`# 真实页面检查：${corpus.length} 个页面，${sites.size} 个站点，用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!existsSync(join(SHARED_DIR, 'manifest.json'))) console.log(`（未找到共享语料 ${SHARED_DIR}：只检查了 tests/real/pages 中的页面）`);
   console.log(changed.length ? `\n快照有变化的页面：${changed.length} 个${check ? '（--check：未写入）' : '（已写入 tests/real/snapshots）'}` : '\n所有快照均无变化。');
   for (const l of out) console.log(l);
   console.log('\n规则                          一般/严重  正确  误报  存疑  未审  精确率   漏报(未修/已修)');

@@ -4,17 +4,27 @@
  * change that alters what GovLint says on a real page fails there until `npm run real` has written
  * the new snapshot and the new findings are judged in tests/real/review.json.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  evaluate, guessToday, loadCorpus, loadReview, precision, refusal, sha256, type Excluded, type Snapshot,
+  evaluate, guessToday, loadCorpus, loadReview, precision, refusal, sha256, SHARED_DIR, type Excluded, type Snapshot,
 } from '../real/corpus';
 
 const corpus = loadCorpus();
+/** The shared corpus sits beside the checkout (../shared/realpages); ours travels with it. */
+const hasShared = existsSync(join(SHARED_DIR, 'manifest.json'));
 
 describe('real pages', () => {
-  it('holds pages of many sites, none of them an evaluation page or a duplicate (loadCorpus refuses those)', () => {
+  it.runIf(hasShared)('holds pages of many sites, none of them an evaluation page or a duplicate (loadCorpus refuses those)', () => {
     expect(corpus.length).toBeGreaterThan(40);
     expect(new Set(corpus.map((p) => p.site)).size).toBeGreaterThan(20);
+  });
+
+  it('holds our own pages, each with its source', () => {
+    const ours = corpus.filter((p) => p.origin === 'project');
+    expect(ours.length).toBeGreaterThanOrEqual(15);
+    expect(ours.filter((p) => !p.repo || !p.path || !/^[0-9a-f]{40}$/.test(p.commit ?? '')).map((p) => p.id)).toEqual([]);
   });
 
   it('gives every page a reviewed today', () => {
