@@ -39,12 +39,14 @@ function scriptsIn(el: Element): Element[] {
 }
 
 export function dropHidden(root: ParentNode): void {
-  const body = textLength(root as AnyNode);
+  // The page's text length is measured only once a hidden element turns up (most pages have few).
+  let body = -1;
+  const pageText = () => (body < 0 ? (body = textLength(root as AnyNode)) : body);
   const stack: AnyNode[] = [...root.children];
   while (stack.length) {
     const n = stack.pop()!;
     if (!isTag(n)) continue;
-    if (n.name !== 'head' && isHidden(n) && (n.attribs[HIDDEN_MARK] !== undefined || textLength(n) <= body / 2)) {
+    if (n.name !== 'head' && isHidden(n) && (n.attribs[HIDDEN_MARK] !== undefined || textLength(n) <= pageText() / 2)) {
       const kept = scriptsIn(n);
       kept.forEach((s, i) => {
         s.parent = n;

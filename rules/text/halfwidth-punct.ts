@@ -13,8 +13,11 @@ const FILE_NAME = /[^\s，。；、：“”《》]+\.(?:docx?|xlsx?|pdf|wps|et|
 
 /** Offsets of half-width marks that sit in Chinese text (not inside a file name). */
 export function halfwidthMarks(text: string): number[] {
+  const found = marks(text);
+  // File names are looked for only in the few blocks that have marks at all.
+  if (!found.length || !text.includes('.')) return found;
   const files = [...text.matchAll(FILE_NAME)].map((m) => [m.index!, m.index! + m[0].length]);
-  return marks(text).filter((i) => !files.some(([s, e]) => i >= s && i < e));
+  return found.filter((i) => !files.some(([s, e]) => i >= s && i < e));
 }
 
 function marks(text: string): number[] {
