@@ -2,7 +2,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeHtml } from '../rules/page/decode';
+import { decodeHtml, utf16WithoutBom } from '../rules/page/decode';
 
 export interface Input {
   /** What the user typed (or the file found in a directory they typed). */
@@ -163,21 +163,17 @@ async function readCapped(res: Response, url: string): Promise<Uint8Array> {
 }
 
 /**
- * Binary, not text: NUL bytes in the first 8 KB that are not the zeros of UTF-16 (which has them
- * on every other byte of ASCII), or a known file signature.
+ * Binary, not text: a known file signature (PDF, ZIP/Office, PNG, JPEG, old Office), or NUL bytes
+ * in the first 8 KB of something that does not read as UTF-16 (whose ASCII has a zero beside each
+ * letter).
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   const sig = (s: number[]) => s.every((b, i) => head[i] === b);
   if (sig([0x25, 0x50, 0x44, 0x46]) || sig([0x50, 0x4b, 0x03, 0x04]) || sig([0x89, 0x50, 0x4e, 0x47]) || sig([0xff, 0xd8, 0xff]) || sig([0xd0, 0xcf, 0x11, 0xe0])) return true;
-  let zerosEven = 0;
-  let zerosOdd = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 ? zerosOdd++ : zerosEven++;
-  const zeros = zerosEven + zerosOdd;
-  if (zeros === 0) return false;
-  // UTF-16 text: zeros almost all on one parity.
-  const oneSided = Math.min(zerosEven, zerosOdd) <= zeros * 0.02 && zeros >= head.length * 0.2;
-  return !oneSided;
+  if (!head.includes(0)) return false;
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return !bom && utf16WithoutBom(head) === null;
 }
 
 function isTimeout(e: unknown): boolean {

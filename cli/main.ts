@@ -8,10 +8,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PROFILE_NAMES } from '../rules/config';
-import { validateConfig } from '../rules/config-schema';
-import { auditHtml, extractFor, MemoryLookups } from '../rules/run';
+import { isRealIsoDate, validateConfig } from '../rules/config-schema';
+import { audit } from '../rules/engine';
+import { extractFor, MemoryLookups } from '../rules/run';
 import { formatSummaryText, siteSummary } from '../rules/summary';
-import type { Config, Level } from '../rules/types';
+import type { Config, Level, PageModel } from '../rules/types';
 import { sortForList, toCsv, writeXlsx } from '../utils/export';
 import { collectInputs, InputError, loadInput, type Input, type Loaded } from './inputs';
 import { formatTable, summaryLine, type PageOutput } from './format-table';
@@ -92,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
     config.profile = values.profile;
   }
   if (values.today) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || isNaN(Date.parse(values.today))) throw new UsageError(`--today 须为 YYYY-MM-DD：${values.today}`);
+    if (!isRealIsoDate(values.today)) throw new UsageError(`--today 须为真实存在的 YYYY-MM-DD 日期：${values.today}`);
     config.today = values.today;
   }
   const baseUrl = values['base-url'];
@@ -102,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`--timeout 须为 1–600 之间的秒数：${values.timeout}`);
 
   const inputs = await collectInputs(targets, baseUrl);
-  const pages = await auditAll(inputs, config, timeoutS * 1000);
+  const pages = await auditAll(inputs, config, timeoutS * 1000, values.debug === true);
 
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   for (const p of pages) for (const f of p.findings) counts[f.level]++;
@@ -151,19 +152,27 @@ async function run(argv: string[]): Promise<number> {
   return counts.error > 0 ? 1 : 0;
 }
 
-/** Two passes: first every page's index number (for duplicates across the run), then the audit. */
-async function auditAll(inputs: Input[], config: Config, timeoutMs: number): Promise<PageOutput[]> {
+/**
+ * Two passes: first every page's index number (for duplicates across the run), then the audit.
+ * A page that cannot be parsed is that page's failure (in Chinese; the details with --debug), never
+ * the run's.
+ */
+async function auditAll(inputs: Input[], config: Config, timeoutMs: number, debug: boolean): Promise<PageOutput[]> {
   const lookups = new MemoryLookups();
-  // URL inputs are fetched once and kept; files are re-read in the second pass (a run of thousands stays small in memory).
+  // URL inputs are fetched once and kept; files are re-read in the second pass (a run of thousands
+  // stays small in memory). A run of one page keeps its model: there is nothing to wait for.
   const fetched = new Map<Input, Loaded>();
   const failed = new Map<Input, string>();
+  let only: PageModel | null = null;
   for (const input of inputs) {
     try {
       const loaded = await loadInput(input, timeoutMs);
       if (input.kind === 'url' || input.once) fetched.set(input, loaded);
-      lookups.add(extractFor(loaded.html, loaded.url, config, loaded.charset));
+      const model = extractFor(loaded.html, loaded.url, config, loaded.charset);
+      lookups.add(model);
+      if (inputs.length === 1) only = model;
     } catch (e) {
-      failed.set(input, e instanceof Error ? e.message : String(e));
+      failed.set(input, failureText(e, debug));
     }
   }
   const pages: PageOutput[] = [];
@@ -173,26 +182,36 @@ async function auditAll(inputs: Input[], config: Config, timeoutMs: number): Pro
       pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error });
       continue;
     }
-    let loaded: Loaded;
+    let model = only;
     try {
-      loaded = fetched.get(input) ?? (await loadInput(input, timeoutMs));
+      if (!model) {
+        const loaded = fetched.get(input) ?? (await loadInput(input, timeoutMs));
+        model = extractFor(loaded.html, loaded.url, config, loaded.charset);
+      }
     } catch (e) {
       // A file that went away between the two passes: that page fails, the others are reported.
-      pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error: e instanceof Error ? e.message : String(e) });
+      pages.push({ input: input.input, url: input.url, kind: 'other', title: '', findings: [], error: failureText(e, debug) });
       continue;
     }
-    const result = await auditHtml(loaded.html, loaded.url, config, { lookups, charset: loaded.charset });
-    for (const d of result.diagnostics) process.stderr.write(`govlint: 规则 ${d.ruleId} 在 ${loaded.url} 上出错：${d.message}\n`);
+    const result = await audit(model, config, { lookups });
+    for (const d of result.diagnostics) process.stderr.write(`govlint: 规则 ${d.ruleId} 在 ${model.url} 上出错：${d.message}\n`);
     pages.push({
       input: input.input,
-      url: loaded.url,
-      kind: result.model.kind,
-      title: result.model.headline || result.model.title,
-      column: result.model.column,
+      url: model.url,
+      kind: model.kind,
+      title: model.headline || model.title,
+      column: model.column,
       findings: result.findings,
     });
   }
   return pages;
+}
+
+/** An input's failure as the report says it: ours in Chinese, anything else named as an internal error. */
+function failureText(e: unknown, debug: boolean): string {
+  if (e instanceof InputError) return e.message;
+  const detail = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+  return `解析页面时程序内部出错（${detail}）${debug ? '' : '；加 --debug 可查看详细信息，请连同该页面一起反馈给开发者'}`;
 }
 
 async function loadConfig(path: string | undefined): Promise<Config> {

@@ -1,6 +1,7 @@
 /**
  * audit(model, config): runs every enabled rule on one PageModel (Lighthouse: gather once,
- * audit many). A rule that throws becomes a diagnostic; the others still run.
+ * audit many). A rule that throws becomes a diagnostic; the others still run. So does a rule that
+ * runs past its time budget: one rule cannot hold a page (see budgeted()).
  */
 import { maskPersonalData } from './personal-codes';
 import type { AuditLookups, AuditResult, Config, Finding, Level, PageModel, Report, Rule, RuleContext } from './types';
@@ -11,8 +12,13 @@ import { formatMessage } from './messages';
 const LEVELS: Level[] = ['info', 'warn', 'error'];
 const EXCERPT_MAX = 300;
 
+/** Time one rule may take on one page. Rules take milliseconds; a 50 MB page takes each about 2 s. */
+export const RULE_BUDGET_MS = 10_000;
+
 export interface AuditOptions {
   lookups?: AuditLookups;
+  /** Time budget per rule, in ms (default RULE_BUDGET_MS). */
+  budgetMs?: number;
   /** Rules to run instead of the registry (tests). */
   rules?: Rule<any>[];
 }
@@ -53,9 +59,15 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
       },
     };
     const t0 = performance.now();
+    const deadline = t0 + (opts.budgetMs ?? RULE_BUDGET_MS);
+    const report = ctx.report;
+    ctx.report = (r) => {
+      if (performance.now() > deadline) throw new RuleTimeout(opts.budgetMs ?? RULE_BUDGET_MS);
+      report(r);
+    };
     const before = findings.length;
     try {
-      await rule.check(model, ctx);
+      await rule.check(budgeted(model, deadline, opts.budgetMs ?? RULE_BUDGET_MS), ctx);
       completed.push(rule.id);
     } catch (err) {
       // What a rule reported before it threw is partial: drop it, so its stored findings stay as they were.
@@ -65,6 +77,43 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
     timings.push({ ruleId: rule.id, ms: performance.now() - t0 });
   }
   return { findings, timings, diagnostics, completed };
+}
+
+/** A rule stopped at its time budget. */
+export class RuleTimeout extends Error {
+  constructor(ms: number) {
+    super(`运行超过 ${ms / 1000} 秒，已停止：该规则在本页的结果保持不变`);
+    this.name = 'RuleTimeout';
+  }
+}
+
+/**
+ * The model as one rule sees it: its lists (body blocks, links, fields, interaction items, list
+ * items) check the clock as the rule walks them, and throw RuleTimeout past the deadline. Rules are
+ * loops over these lists, so the check needs nothing from the rules themselves; JavaScript cannot
+ * stop a function from outside, and a user's regex is bounded where it runs (safe-regex.ts).
+ */
+function budgeted(model: PageModel, deadline: number, ms: number): PageModel {
+  const watch = <T>(items: T[]): T[] => {
+    const copy = items.slice();
+    Object.defineProperty(copy, Symbol.iterator, {
+      value: function* () {
+        for (let i = 0; i < copy.length; i++) {
+          if ((i & 63) === 0 && performance.now() > deadline) throw new RuleTimeout(ms);
+          yield copy[i];
+        }
+      },
+    });
+    return copy;
+  };
+  return {
+    ...model,
+    body: watch(model.body),
+    links: watch(model.links),
+    fields: watch(model.fields),
+    interaction: watch(model.interaction),
+    listing: model.listing && { ...model.listing, items: watch(model.listing.items) },
+  };
 }
 
 function shift(level: Level, by: -1 | 1 | undefined): Level {

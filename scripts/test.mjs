@@ -1,6 +1,7 @@
 // `npm test`: every test there is, in the order that fails fastest —
-// type check, unit tests, extension build, Chromium (installed when missing), end-to-end tests.
-// Ends with one plain line of totals ("Tests: N passed, N failed") over both test runs.
+// type check, unit tests, fault tests, real pages, extension build, Chromium (installed when
+// missing), end-to-end tests.
+// Ends with one plain line of totals ("Tests: N passed, N failed") over every test run.
 import { ensureDeps } from './ensure-deps.mjs';
 import { countTotals } from './test-totals.mjs';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ const vitest = (name, ...args) => ['npx', ['vitest', 'run', ...args, '--reporter
 const steps = [
   ['类型检查', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['单元测试', ...vitest('unit.json')],
+  ['故障测试（npm run test:faults）', ...vitest('faults.json', '-c', 'vitest.faults.config.ts')],
   ['真实页面检查（npm run real -- --check）', 'npx', ['tsx', 'tests/real/run.ts', '--check']],
   ['构建扩展', 'npx', ['wxt', 'build']],
   ['准备 Chromium', 'node', ['scripts/ensure-chromium.mjs']],
@@ -22,7 +24,7 @@ const steps = [
 ];
 
 function totals() {
-  return countTotals(['unit.json', 'e2e.json'].map((f) => join(reports, f)).filter(existsSync).map((p) => JSON.parse(readFileSync(p, 'utf8'))));
+  return countTotals(['unit.json', 'faults.json', 'e2e.json'].map((f) => join(reports, f)).filter(existsSync).map((p) => JSON.parse(readFileSync(p, 'utf8'))));
 }
 
 for (const [name, cmd, args] of steps) {

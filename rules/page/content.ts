@@ -37,11 +37,9 @@ function isBlockish(el: Element): boolean {
 export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolean): Element {
   const body = ($('body').get(0) as Element | undefined) ?? ($.root().children().get(0) as Element);
   const scores = new Map<Element, number>();
-  $('body *').each((_, node) => {
-    const el = node as Element;
-    if (!PARA.has(el.name)) return;
+  for (const el of findAll(body, (e) => PARA.has(e.name))) {
     const { len, commas } = ownText(el);
-    if (len < 20) return;
+    if (len < 20) continue;
     // Commas are a sign of prose rather than lists of labels.
     const score = len + Math.min(10, commas) * 5;
     let p = el.parent;
@@ -50,7 +48,7 @@ export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolea
       if (CANDIDATE.has(p.name)) scores.set(p, (scores.get(p) ?? 0) + score * factor);
       factor /= 2;
     }
-  });
+  }
   let best: Element = body;
   let bestScore = 0;
   for (const [el, s] of scores) {
@@ -92,14 +90,14 @@ export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Elemen
   const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName && isTitleLike(t);
   const candidates: Element[] = [];
   const inMain = findAll(main, (e) => e.name === 'h1' || e.name === 'h2');
-  candidates.push(...inMain.filter((e) => e.name === 'h1'));
-  candidates.push(...($('h1').toArray() as Element[]).filter((e) => !insideChrome(e, isChrome)));
+  for (const e of inMain) if (e.name === 'h1') candidates.push(e);
+  for (const e of $('h1').toArray() as Element[]) if (!insideChrome(e, isChrome)) candidates.push(e);
   candidates.push(
     ...($('[class], [id]').toArray() as Element[]).filter(
       (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e, isChrome) && e.children.length <= 6,
     ),
   );
-  candidates.push(...inMain.filter((e) => e.name === 'h2'));
+  for (const e of inMain) if (e.name === 'h2') candidates.push(e);
   // Some CMSs put the list's markup in the meta (<font color='#0066FF'>[电子化]</font>标题): text only.
   articleTitleMeta = normalizeSpace(articleTitleMeta.replace(/<[^>]*>/g, ''));
   const metaFold = articleTitleMeta.replace(/\s+/g, '');

@@ -7,8 +7,8 @@
  * A saved file has lost its HTTP header, and a CMS template often keeps `<meta charset=gb2312>`
  * after the site moved to UTF-8 (the server's header then wins in the browser). So when only the
  * meta speaks, bytes that are valid UTF-8 with multi-byte characters are read as UTF-8: GBK text
- * of any length is almost never valid UTF-8 by chance. UTF-16 without a BOM (every other byte
- * zero in ASCII markup) is recognised by its zero bytes.
+ * of any length is almost never valid UTF-8 by chance. UTF-16 without a BOM is recognised by
+ * reading its first 4 KB as text (utf16WithoutBom).
  */
 
 export interface Decoded {
@@ -69,18 +69,28 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** UTF-16 without a BOM: in the first 512 bytes, most odd (LE) or even (BE) bytes are zero. */
-function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 512) & ~1;
+/**
+ * UTF-16 without a BOM. Read the first 4 KB both ways: the right reading is text — tabs, line ends,
+ * printable ASCII, Latin-1, general and CJK punctuation, CJK ideographs, full-width forms — and
+ * HTML markup makes at least a tenth of it ASCII (a zero byte beside each letter). Zero-parity
+ * counts alone fail on Chinese-heavy pages (ideographs have no zero bytes), and UTF-8 or GBK text
+ * read as UTF-16 never has the ASCII share.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 8) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
+  for (const le of [true, false]) {
+    let ascii = 0;
+    let texty = 0;
+    for (let i = 0; i < n; i += 2) {
+      const u = le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+      if (u === 9 || u === 10 || u === 13 || (u >= 0x20 && u < 0x7f)) {
+        ascii++;
+        texty++;
+      } else if ((u >= 0xa0 && u <= 0xff) || (u >= 0x2000 && u <= 0x206f) || (u >= 0x3000 && u <= 0x303f) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xff00 && u <= 0xffef)) texty++;
+    }
+    const units = n / 2;
+    if (ascii >= units * 0.1 && texty >= units * 0.95) return le ? 'utf-16le' : 'utf-16be';
   }
-  const half = n / 2;
-  if (oddZero > half * 0.6 && evenZero < half * 0.1) return 'utf-16le';
-  if (evenZero > half * 0.6 && oddZero < half * 0.1) return 'utf-16be';
   return null;
 }

@@ -34,9 +34,13 @@ const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
 
 export function extractPage(html: string, url: string, opts: ExtractOptions = {}): PageModel {
   let $ = load(html);
-  // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
-  if (!$('body').length) $ = load(`<body>${html}</body>`);
+  // Depth first: every selector query (domutils find) costs the depth of the tree per node.
   capDepth($.root().get(0)!);
+  // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
+  if (!$('body').length) {
+    $ = load(`<body>${html}</body>`);
+    capDepth($.root().get(0)!);
+  }
   dropHidden($.root().get(0)!);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');

@@ -15,7 +15,7 @@ import data from '../dicts/footer-elements.json';
 import type { Footer, PageLink } from '../types';
 import { resolveUrl, SKIP_HREF } from './chrome';
 import { INVISIBLE_TAGS, isFooterLike, visibleText as textOf } from './regions';
-import { isElement } from './selector';
+import { findAll, isElement } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
 interface Def {
@@ -35,6 +35,8 @@ const MARKER = new RegExp(data.footerMarkers, 'i');
 const DIRECTORY_HEAD = new RegExp(data.linkDirectoryHeading);
 /** A block around the page's last marker grows up to this many characters of text. */
 const MAX_FALLBACK_TEXT = 1000;
+/** A link directory is a box of links, not a page: past this many elements an element is not one. */
+const MAX_DIRECTORY_NODES = 3000;
 /** `window.open('…')`, `location.href='…'` in an onclick: a clickable badge image is a link. */
 const ONCLICK_URL = /(?:open|href|location)\s*(?:\(|=)\s*['"]([^'"]+)['"]/i;
 
@@ -52,7 +54,7 @@ export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Elem
   const dir = makeDirectoryTest();
   const gather = makeGather(base, selectorOf, dir);
 
-  const named = ($('body *').toArray() as Element[]).filter((el) => isFooterLike(el));
+  const named = findAll(body, isFooterLike);
   const set = new Set(named);
   const outer = named.filter((el) => {
     for (let p = el.parent; p; p = p.parent) if (set.has(p as Element)) return false;
@@ -139,7 +141,9 @@ function makeDirectoryTest(): (el: Element) => boolean {
     let text = '';
     let linkChars = 0;
     let links = 0;
+    let nodes = 0;
     const walk = (n: AnyNode, inLink: boolean) => {
+      if (nodes > MAX_DIRECTORY_NODES) return;
       if (n.type === 'text') {
         const t = stripSpace((n as unknown as { data: string }).data);
         text += t;
@@ -147,11 +151,16 @@ function makeDirectoryTest(): (el: Element) => boolean {
         return;
       }
       if (!isElement(n) || INVISIBLE_TAGS.has(n.name)) return;
+      nodes++;
       const a = n.name === 'a' && n.attribs.href !== undefined;
       if (a || n.name === 'option') links++;
       for (const c of n.children) walk(c, inLink || a || n.name === 'option');
     };
     walk(el, false);
+    if (nodes > MAX_DIRECTORY_NODES) {
+      cache.set(el, false);
+      return false;
+    }
     const share = text.length ? linkChars / text.length : 0;
     const r = !MARKER.test(text) && ((DIRECTORY_HEAD.test(text) && links >= 3 && share >= 0.5) || (links >= 10 && share >= 0.7));
     cache.set(el, r);

@@ -21,19 +21,19 @@ function textLength(n: AnyNode): number {
   while (stack.length) {
     const x = stack.pop()!;
     if (x.type === 'text') total += (x as unknown as { data: string }).data.replace(/\s+/g, '').length;
-    else if (isTag(x) ? !INVISIBLE_TAGS.has(x.name) : x.type === 'root') stack.push(...(x as ParentNode).children);
+    else if (isTag(x) ? !INVISIBLE_TAGS.has(x.name) : x.type === 'root') for (const c of (x as ParentNode).children) stack.push(c);
   }
   return total;
 }
 
 function scriptsIn(el: Element): Element[] {
   const out: Element[] = [];
-  const stack: AnyNode[] = [...el.children];
+  const stack: AnyNode[] = el.children.slice();
   while (stack.length) {
     const x = stack.pop()!;
     if (!isTag(x)) continue;
     if (x.name === 'script') out.push(x);
-    else stack.push(...x.children);
+    else for (const c of x.children) stack.push(c);
   }
   return out.reverse();
 }
@@ -42,7 +42,8 @@ export function dropHidden(root: ParentNode): void {
   // The page's text length is measured only once a hidden element turns up (most pages have few).
   let body = -1;
   const pageText = () => (body < 0 ? (body = textLength(root as AnyNode)) : body);
-  const stack: AnyNode[] = [...root.children];
+  // Pushed one by one: a spread of 200k children overflows the call stack.
+  const stack: AnyNode[] = root.children.slice();
   while (stack.length) {
     const n = stack.pop()!;
     if (!isTag(n)) continue;
@@ -56,6 +57,6 @@ export function dropHidden(root: ParentNode): void {
       n.children = kept;
       continue;
     }
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
 }

@@ -129,8 +129,10 @@ function rowsAfter(head: Element): Element[] {
   const rows: Element[] = [];
   if (parent.name === 'thead' && isElement(parent.parent)) {
     for (const sec of parent.parent.children)
-      if (isElement(sec) && (sec.name === 'tbody' || sec.name === 'tr'))
-        sec.name === 'tr' ? rows.push(sec) : rows.push(...sec.children.filter((c): c is Element => isElement(c) && c.name === 'tr'));
+      if (isElement(sec) && (sec.name === 'tbody' || sec.name === 'tr')) {
+        if (sec.name === 'tr') rows.push(sec);
+        else for (const c of sec.children) if (isElement(c) && c.name === 'tr') rows.push(c);
+      }
     return rows;
   }
   let seen = false;

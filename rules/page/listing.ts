@@ -20,7 +20,7 @@ import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
 import { scriptFilledList, TEMPLATE } from './list-script';
 import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf, visibleText as textOf } from './regions';
-import { isElement, makeSelectorFn } from './selector';
+import { findAll, isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
 const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
@@ -39,6 +39,8 @@ const CREATE_PAGE = /createPageHTML\(([^)]*)\)/;
 const MAX_LINKS_PER_ITEM = 4;
 /** An item with more text than this is a block of prose. */
 const MAX_ITEM_TEXT = 500;
+/** Nor this many elements: a chain of wrappers around the whole page is walked once, not once per wrapper. */
+const MAX_ITEM_NODES = 400;
 const MIN_TITLE = 4;
 /** Beside a date, labels (发布时间： 来源：…), brackets and a count (浏览 123 次) fit in this many characters. */
 const MAX_DATE_COMPANION = 40;
@@ -236,6 +238,7 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   let total = 0;
   let cell = -1;
   let over = false;
+  let nodes = 0;
   const walk = (n: AnyNode, anchor: Element | null, top: boolean) => {
     // Stop as soon as the subtree is plainly a container: the walk stays cheap on big pages.
     if (over) return;
@@ -249,6 +252,10 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
       return;
     }
     if (!isElement(n) || INVISIBLE_TAGS.has(n.name)) return;
+    if (++nodes > MAX_ITEM_NODES) {
+      over = true;
+      return;
+    }
     if (top && (n.name === 'td' || n.name === 'th')) cell++;
     let a = anchor;
     if (linkHref(n)) {
@@ -437,19 +444,17 @@ function readPaging($: CheerioAPI, body: Element, base: string): Listing['paging
     }
   if (!nextUrl) {
     let pageTwo: string | null = null;
-    $('body a[href]').each((_, node) => {
-        const a = node as Element;
-        const href = a.attribs.href;
-        if (SKIP_HREF.test(href)) return undefined;
-        const t = normalizeSpace($(a).text());
-        const names = `${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`.toLowerCase();
-        if (NEXT_TEXTS.has(t) || /(^|[-_ ])next([-_ ]|$)/.test(names)) {
-          nextUrl = resolve(href);
-          return false;
-        }
-        if (!pageTwo && (t === '2' || t === '[2]') && PAGE_TWO_HREF.test(href)) pageTwo = resolve(href);
-        return undefined;
-      });
+    for (const a of findAll(body, (e) => e.name === 'a' && e.attribs.href !== undefined)) {
+      const href = a.attribs.href;
+      if (SKIP_HREF.test(href)) continue;
+      const t = normalizeSpace($(a).text());
+      const names = `${a.attribs.class ?? ''} ${a.attribs.id ?? ''}`.toLowerCase();
+      if (NEXT_TEXTS.has(t) || /(^|[-_ ])next([-_ ]|$)/.test(names)) {
+        nextUrl = resolve(href);
+        break;
+      }
+      if (!pageTwo && (t === '2' || t === '[2]') && PAGE_TWO_HREF.test(href)) pageTwo = resolve(href);
+    }
     nextUrl ??= pageTwo;
   }
   return { totalPages, nextUrl };

@@ -33,7 +33,37 @@ const echo = defineRule({
   },
 });
 
+/** A rule that reports every block and takes 3 ms over each: slow by construction, not by machine. */
+const slow = defineRule({
+  id: 'test/slow',
+  category: 'text',
+  defaultLevel: 'warn',
+  meta: { title: { zh: '慢', en: 'slow' }, description: '', messages: { m: { zh: '消息 {x}', en: 'message {x}' } } },
+  defaultOptions: {},
+  check(m, ctx) {
+    for (const b of m.body) {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      ctx.report({ messageId: 'm', data: { x: b.text }, excerpt: b.text, key: b.selector });
+    }
+  },
+});
+const manyBlocks = extractPage(`<body>${Array.from({ length: 400 }, (_, i) => `<p>第${i}段正文内容</p>`).join('')}</body>`, 'http://www.cnx.gov.cn/a.html');
+
 describe('audit', () => {
+  it('stops a rule at its time budget: a diagnostic, nothing it reported kept, not completed, the others run', async () => {
+    const r = await audit(manyBlocks, {}, { rules: [slow, echo], budgetMs: 100 });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ ruleId: 'test/slow' });
+    expect(r.diagnostics[0].message).toMatch(/运行超过 0.1 秒，已停止/);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['test/echo', 'test/echo']);
+    expect(r.completed).toEqual(['test/echo']);
+    // Within its budget the same rule runs to the end.
+    const whole = await audit(manyBlocks, {}, { rules: [slow], budgetMs: 60_000 });
+    expect(whole.completed).toEqual(['test/slow']);
+    expect(whole.findings).toHaveLength(400);
+  });
+
   it('turns a throwing rule into a diagnostic and runs the others', async () => {
     const r = await audit(model, {}, { rules: [boom, echo] });
     expect(r.diagnostics).toEqual([{ ruleId: 'test/boom', message: '规则内部错误' }]);

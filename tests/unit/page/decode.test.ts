@@ -1,6 +1,7 @@
+import { looksBinary } from '../../../cli/inputs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml } from '../../../rules/page/decode';
+import { decodeHtml, utf16WithoutBom } from '../../../rules/page/decode';
 
 const PAGE = '<html><head>{META}<title>政务公开</title></head><body>关于做好政府信息公开工作的通知</body></html>';
 
@@ -39,5 +40,18 @@ describe('decodeHtml', () => {
     const be = iconv.encode(PAGE.replace('{META}', ''), 'utf-16be');
     expect(decodeHtml(le)).toMatchObject({ charset: 'utf-16le' });
     expect(decodeHtml(be).html).toContain('政务公开');
+  });
+  it('recognises UTF-16 without a BOM when most of the page is Chinese (few zero bytes), and not text that is no UTF-16', () => {
+    const chinese = `<html><head><title>通知</title></head><body>${'<p>为进一步加强政府网站建设管理，切实提升政务服务水平，现将有关事项通知如下。</p>'.repeat(30)}</body></html>`;
+    expect(decodeHtml(iconv.encode(chinese, 'utf-16le'))).toMatchObject({ charset: 'utf-16le' });
+    expect(decodeHtml(iconv.encode(chinese, 'utf-16be')).html).toContain('切实提升政务服务水平');
+    expect(looksBinary(iconv.encode(chinese, 'utf-16le'))).toBe(false);
+    // UTF-8 and GBK Chinese, and ASCII, are not read as UTF-16; random bytes with zeros are binary.
+    expect(utf16WithoutBom(Buffer.from(chinese))).toBeNull();
+    expect(utf16WithoutBom(iconv.encode(chinese, 'gbk'))).toBeNull();
+    expect(utf16WithoutBom(Buffer.from('<html><body>plain ascii page</body></html>'.repeat(20)))).toBeNull();
+    const random = Buffer.alloc(8192);
+    for (let i = 0, x = 7; i < random.length; i++) random[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    expect(looksBinary(random)).toBe(true);
   });
 });

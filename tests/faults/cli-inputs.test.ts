@@ -8,10 +8,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, loadInput } from '../../../cli/inputs';
-import { detailPage } from '../rules/helpers';
+import { InputError, loadInput } from '../../cli/inputs';
+import { detailPage } from '../unit/rules/helpers';
 
-const BIN = join(resolve(import.meta.dirname, '../../..'), 'cli/bin.mjs');
+const BIN = join(resolve(import.meta.dirname, '../..'), 'cli/bin.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'govlint-cli-fail-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@
  * version v with every finding intact (and still found through the indexes the new version adds).
  */
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, MIGRATIONS, openDatabase, openStore } from '../../../utils/db';
-import { finding, freshFactory, page } from './helpers';
+import { DB_VERSION, MIGRATIONS, openDatabase, openStore } from '../../utils/db';
+import { finding, freshFactory, page } from '../unit/store/helpers';
 
 describe('migrations', () => {
   it('has one step per version, from 1 to DB_VERSION', () => {
@@ -82,6 +82,34 @@ describe('migrations', () => {
     }
     expect(await v3.count({ status: 'open', column: null })).toBe(before.filter((f: any) => f.status === 'open' && f.column === null).length);
     v3.close();
+  });
+
+  it('v1 → v2 → v3: findings of every status, with notes and history, are equal after each step', async () => {
+    const factory = freshFactory();
+    const v1 = await openStore({ factory, version: 1 });
+    const statuses = ['open', 'fixed', 'ignored', 'false-positive'] as const;
+    for (let i = 0; i < 24; i++) {
+      const u = `http://www.${i % 3 ? 'aa' : 'bb'}.gov.cn/p/${i}.html`;
+      await v1.reconcile(page(u, { column: i % 4 ? `栏目${i % 2}` : null }), [finding(u, `r/${i % 5}`, 'k'), finding(u, 'r/x', `k${i}`, { level: 'info' })], { now: i });
+      const fs = (await v1.findingsForUrl(u)).map((f) => f.fingerprint);
+      // Every status, with a note on some, and a status changed twice (history of two entries).
+      await v1.setStatus(fs, statuses[i % 4], i % 2 ? `备注 ${i}：已核实` : undefined, 100 + i);
+      if (i % 6 === 0) await v1.setStatus([fs[0]], 'false-positive', '误报：模板说明文字', 200 + i);
+    }
+    const sorted = (xs: any[]) => xs.sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+    const original = sorted(await v1.db.getAll('findings'));
+    const pages = await v1.db.getAll('pages');
+    expect(new Set(original.map((f: any) => f.status))).toEqual(new Set(statuses));
+    expect(original.filter((f: any) => f.note).length).toBeGreaterThan(10);
+    v1.close();
+
+    for (let version = 2; version <= DB_VERSION; version++) {
+      const store = await openStore({ factory, version });
+      expect(store.db.version).toBe(version);
+      expect(sorted(await store.db.getAll('findings')), `findings at v${version}`).toEqual(original);
+      expect(await store.db.getAll('pages'), `pages at v${version}`).toEqual(pages);
+      store.close();
+    }
   });
 
   it('a store opened at the current version equals one upgraded from v1 (same stores and indexes)', async () => {
