@@ -16,7 +16,7 @@ const CLOSE_FOR: Record<string, string> = { '[': ']', '［': '］', '（': '）'
 const AGENCY = '([\\u4e00-\\u9fa5]{2,12})';
 
 interface Problem {
-  kind: 'bracket' | 'shortYear' | 'di' | 'leadingZero' | 'unclosed' | 'noHao';
+  kind: 'bracket' | 'shortYear' | 'di' | 'leadingZero' | 'unclosed' | 'noHao' | 'space';
   text: string;
   index: number;
   fixed: string;
@@ -39,6 +39,14 @@ const PATTERNS: { kind: Problem['kind']; anchor: RegExp; re: RegExp; fix: (m: Re
   { kind: 'leadingZero', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})〕0+(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
   // 〔2018153号: the closing bracket lost, year and number run together.
   { kind: 'unclosed', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔((?:19|20)\\d{2})(\\d{1,4})号`, 'g'), fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号` },
+  // 国发〔2017〕5 号, 国发 〔2017〕5号: a 文号 is one word, with no space inside (the others take
+  // precedence: a wrong bracket with spaces is reported once, as a bracket).
+  {
+    kind: 'space',
+    anchor: /〔\s*(?:19|20)\d{2}\s*〕\s*\d+\s*号/,
+    re: new RegExp(`${AGENCY}\\s*〔\\s*((?:19|20)\\d{2})\\s*〕\\s*(\\d+)\\s*号`, 'g'),
+    fix: (m) => `${m[1]}〔${m[2]}〕${m[3]}号`,
+  },
 ];
 
 function findProblems(text: string): Problem[] {
@@ -49,6 +57,7 @@ function findProblems(text: string): Problem[] {
     if (!p.anchor.test(text)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      if (p.kind === 'space' && !/\s/.test(m[0])) continue;
       if (p.kind === 'bracket' && CLOSE_FOR[m[2]] !== m[4] && !(m[2] === '(' && m[4] === '）') && !(m[2] === '（' && m[4] === ')')) continue;
       const start = m.index;
       const end = start + m[0].length;
@@ -82,7 +91,7 @@ const format = defineRule({
   meta: {
     title: { zh: '文号格式不规范', en: 'Document number format' },
     description:
-      '发文字号不符合 GB/T 9704-2012：年份须用六角括号〔〕括入并标全称，序号不加“第”字、不编虚位，数字后加“号”。检查目录框的文号和正文中引用的文号。',
+      '发文字号不符合 GB/T 9704-2012：年份须用六角括号〔〕括入并标全称，序号不加“第”字、不编虚位，数字后加“号”，文号中间不留空格。检查目录框的文号和正文中引用的文号。',
     reference: 'GB/T 9704-2012《党政机关公文格式》7.2.5 发文字号',
     messages: {
       bracket: { zh: '文号“{text}”年份未使用六角括号〔〕', en: 'Document number "{text}": the year must be in 〔〕' },
@@ -91,6 +100,7 @@ const format = defineRule({
       leadingZero: { zh: '文号“{text}”序号不应编虚位（如 1 不编为 01）', en: 'Document number "{text}": no leading zeros in the serial number' },
       unclosed: { zh: '文号“{text}”缺少右括号“〕”', en: 'Document number "{text}": the closing 〕 is missing' },
       noHao: { zh: '文号“{text}”序号后缺少“号”字', en: 'Document number "{text}": 号 is missing after the number' },
+      space: { zh: '文号“{text}”中间有空格', en: 'Document number "{text}" has a space inside' },
     },
   },
   defaultOptions: { oldDocsBefore: '2012-07-01' },

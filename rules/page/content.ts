@@ -60,7 +60,47 @@ export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolea
       bestScore = adj;
     }
   }
-  return best;
+  return widen(best, body, isChrome);
+}
+
+/**
+ * An article split over sibling blocks (an editor's first paragraph in one div, the rest in the
+ * next): the content is their parent, when another child of it is prose too and the rest carry next
+ * to no text. Prose: a sentence or more, mostly not link text (a list of related news is links).
+ */
+function widen(best: Element, body: Element, isChrome: (el: Element) => boolean): Element {
+  let cur = best;
+  for (let level = 0; level < 2; level++) {
+    const p = cur.parent;
+    if (!isElement(p) || p === body || p.name === 'body' || p.name === 'html' || isChrome(p)) break;
+    let prose = 0;
+    let stray = 0;
+    for (const c of p.children) {
+      if (c === cur || !isElement(c) || INVISIBLE_TAGS.has(c.name)) continue;
+      const { text, linked } = textAndLinks(c);
+      if (text >= 20 && linked <= text * 0.3 && c.name !== 'ul' && c.name !== 'ol') prose++;
+      else stray += text;
+    }
+    if (prose === 0 || stray > 50) break;
+    cur = p;
+  }
+  return cur;
+}
+
+function textAndLinks(el: Element): { text: number; linked: number } {
+  let text = 0;
+  let linked = 0;
+  const walk = (n: Element, inLink: boolean) => {
+    for (const c of n.children) {
+      if (c.type === 'text') {
+        const len = (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
+        text += len;
+        if (inLink) linked += len;
+      } else if (isElement(c) && !INVISIBLE_TAGS.has(c.name)) walk(c, inLink || c.name === 'a');
+    }
+  };
+  walk(el, el.name === 'a');
+  return { text, linked };
 }
 
 function insideChrome(el: Element, isChrome: (el: Element) => boolean): boolean {
@@ -98,6 +138,10 @@ export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Elemen
     ),
   );
   for (const e of inMain) if (e.name === 'h2') candidates.push(e);
+  // A heading just before the content (<h2>标题</h2><p>来源…</p><div class="content">), up three levels.
+  for (let el: Element = main, level = 0; level < 3 && isElement(el.parent); el = el.parent, level++)
+    for (let prev = el.prev; prev; prev = prev.prev)
+      if (isElement(prev) && (prev.name === 'h1' || prev.name === 'h2') && !insideChrome(prev, isChrome)) candidates.push(prev);
   // Some CMSs put the list's markup in the meta (<font color='#0066FF'>[电子化]</font>标题): text only.
   articleTitleMeta = normalizeSpace(articleTitleMeta.replace(/<[^>]*>/g, ''));
   const metaFold = articleTitleMeta.replace(/\s+/g, '');

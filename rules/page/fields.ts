@@ -118,12 +118,25 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
               i++;
             }
           }
-          if (!stops.has(plain(matches[m][1]))) add(matches[m][1], value, b.el);
+          if (!stops.has(plain(matches[m][1]))) add(matches[m][1], untilUnknownLabel(value), b.el);
         }
       }
       return { fields, used };
     },
   };
+}
+
+/**
+ * A label the alias list does not know still ends the value before it: `发布时间：2021-04-07
+ * 信息发布人：管理员`, `2017-10-13【浏览字号：大 中 小】`. A label here is two to six Chinese
+ * characters and a colon after a gap, an element boundary or a 【.
+ */
+const UNKNOWN_LABEL = new RegExp(`(?:[\\s\\u00a0\\u3000${BOUNDARY}]|【|\\[)[\\u4e00-\\u9fff]{2,6}[：:]`);
+
+function untilUnknownLabel(value: string): string {
+  const m = UNKNOWN_LABEL.exec(value);
+  // At the very start the "label" is the value itself (`来源：本站：…` is not a case worth guessing).
+  return m && clean(value.slice(0, m.index)) !== '' ? value.slice(0, m.index) : value;
 }
 
 function onlyGapBefore(raw: string, idx: number): boolean {

@@ -63,6 +63,8 @@ export interface Snapshot {
   title: string;
   /** The column the page is filed under in the 整改清单 (breadcrumb or ColumnName meta). */
   column: string | null;
+  /** The catalogue box as read (label → value), so a change in extraction shows in the diff. */
+  fields?: Record<string, string>;
   findings: SnapFinding[];
 }
 
@@ -207,6 +209,7 @@ export async function snapshotPage(p: CorpusPage, today: string | null): Promise
     kind: result.model.kind,
     title: result.model.headline || result.model.title,
     column: result.model.column,
+    fields: Object.fromEntries(result.model.fields.map((f) => [f.label, f.value])),
     findings: result.findings.map(snapFinding).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.key.localeCompare(b.key)),
   };
 }

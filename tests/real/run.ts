@@ -48,12 +48,25 @@ for (const p of corpus) {
     changed.push(p.id);
     out.push(`\n## ${p.id} ${p.site} (${snap.kind}) ${before ? '' : '新页面'}${before && before.today !== snap.today ? ` today ${before.today} → ${snap.today}` : ''}`);
     for (const line of diff) out.push(line);
-    if (!diff.length && before) out.push('  （仅快照元数据变化）');
+    for (const line of before ? diffModel(before, snap) : []) out.push(line);
+    if (!diff.length && before && !diffModel(before, snap).length) out.push('  （仅快照元数据变化）');
   }
   if (!check) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, `${p.id}.json`), serialize(snap));
   }
+}
+
+/** What the extractor read differently: kind, title, column, catalogue fields. */
+function diffModel(a: Snapshot, b: Snapshot): string[] {
+  const out: string[] = [];
+  for (const k of ['kind', 'title', 'column'] as const) if (a[k] !== b[k]) out.push(`  ~ ${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`);
+  if (a.fields === undefined) return out;
+  const fa = a.fields;
+  const fb = b.fields ?? {};
+  for (const label of new Set([...Object.keys(fa), ...Object.keys(fb)]))
+    if (fa[label] !== fb[label]) out.push(`  ~ 目录 ${label}: ${JSON.stringify(fa[label] ?? null)} → ${JSON.stringify(fb[label] ?? null)}`);
+  return out;
 }
 
 function line(sign: string, f: SnapFinding): string {

@@ -86,6 +86,16 @@ describe('layout edge cases', () => {
     expect(Object.fromEntries(m.fields.map((f) => [f.name, f.value]))).toEqual({ 索引号: '000014349/2017-00110', 发布机构: '国务院办公厅', 成文日期: '2017年05月15日' });
   });
 
+  it('ends a value at a label the alias list does not know (信息发布人：, 【浏览字号：)', () => {
+    const a = page('<table><tr><td>发布时间：2021-04-07&nbsp;&nbsp;&nbsp;&nbsp;信息发布人：管理员</td></tr></table>');
+    expect(a.fields.find((f) => f.name === '发布日期')!.value).toBe('2021-04-07');
+    const b = page('<div class="info">来源：县发改局　发布日期：2017-10-13【浏览字号：大 中 小】</div>');
+    expect(Object.fromEntries(b.fields.map((f) => [f.name, f.value]))).toEqual({ 来源: '县发改局', 发布日期: '2017-10-13' });
+    // A value with a colon of its own and no gap before it is kept whole.
+    const c = page('<div class="info">名称：关于印发《某某办法》的通知　发布日期：2017-10-13</div>');
+    expect(c.fields.find((f) => f.name === '名称')!.value).toBe('关于印发《某某办法》的通知');
+  });
+
   it('does not read a data table in the body as a catalogue box, nor labels inside prose', () => {
     const table = '<table><tr><th>名称</th><th>文号</th><th>发布日期</th></tr><tr><td>甲通知</td><td>县政发〔2020〕1号</td><td>2020-01-01</td></tr><tr><td>乙通知</td><td>县政发〔2020〕2号</td><td>2020-02-01</td></tr></table>';
     const m = page('', `<p>按照文件名称规范要求，各单位应当在发布日期前完成自查。</p>${table}`);

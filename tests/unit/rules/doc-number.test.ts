@@ -50,4 +50,17 @@ describe('doc-number/format in body text', () => {
     expect(f[0].excerpt).toContain('青政办秘函〔2018153号');
     expect(f[0].textLength).toBe('青政办秘函〔2018153号'.length);
   });
+
+  it('reports a space inside a cited 文号, not spaces around it', async () => {
+    const body = [
+      '为落实《国务院关于扩大对外开放积极利用外资若干措施的通知》（国发〔2017〕5  号）的有关精神，制定本办法。',
+      '根据《某某县人民政府关于做好防汛工作的通知》（某政发 〔2019〕 3号）要求，各单位要抓好落实。',
+      '依照 国办发〔2017〕47号 文件精神，结合实际制定本方案。',
+    ];
+    const f = only(await run(detailPage({ body })), 'doc-number/format');
+    expect(f.map((x) => [x.messageId, x.data?.text, x.suggestion])).toEqual([
+      ['space', '国发〔2017〕5 号', '国发〔2017〕5号'],
+      ['space', '某政发 〔2019〕 3号', '某政发〔2019〕3号'],
+    ]);
+  });
 });
