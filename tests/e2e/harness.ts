@@ -71,9 +71,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { downloads?: string } = {}): Promise<Browser> {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('扩展尚未构建：请先运行 `npx wxt build`');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'govlint-e2e-'));
+export interface LaunchOptions {
+  downloads?: string;
+  /** The unpacked extension to load (default: the build in .output/chrome-mv3). */
+  extension?: string;
+  /** A browser profile to reuse (an update over an earlier install); kept on close. */
+  userDataDir?: string;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
+  const extension = opts.extension ?? EXTENSION;
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error('扩展尚未构建：请先运行 `npx wxt build`');
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'govlint-e2e-'));
   const downloads = opts.downloads ?? mkdtempSync(join(tmpdir(), 'govlint-dl-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -81,8 +90,8 @@ export async function launch(opts: { downloads?: string } = {}): Promise<Browser
     acceptDownloads: true,
     downloadsPath: downloads,
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP *.xn--zfr164b 127.0.0.1, MAP *.example.com 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -109,7 +118,7 @@ export async function launch(opts: { downloads?: string } = {}): Promise<Browser
     },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
       // A downloads folder the harness made is its to remove; one the test passed in is the test's.
       if (!opts.downloads) rmSync(downloads, { recursive: true, force: true });
     },
