@@ -4,7 +4,8 @@ import preact from '@preact/preset-vite';
 // See ../shared/DESIGN.md. Permissions are the narrowest that do the job:
 // - content script only on *.gov.cn and *.政务 (xn--ciqr9s… punycode is what Chrome matches);
 // - activeTab + scripting for an on-demand audit of any other page the user opens the popup on;
-// - storage for settings (exports are saved with an <a download> link: no downloads permission).
+// - storage for settings (exports are saved with an <a download> link: no downloads permission);
+// - optional host permissions, asked for one site at a time when the user adds it.
 /**
  * The public half of the extension's signing key: Chromium derives the extension id from it, so every
  * install (load unpacked, drag-and-drop, any folder) is gakopkemljkaobcffchlnopimfhakgoc, exported
@@ -44,9 +45,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
+    // A site the user adds in the settings (preview host, intranet address) is asked for then, one
+    // host at a time (utils/auto-sites.ts); nothing beyond *.gov.cn is granted at install.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'govlint@govlint.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } } }
+      ? { optional_permissions: ['*://*/*'], browser_specific_settings: { gecko: { id: 'govlint@govlint.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } } }
       : { key: EXTENSION_KEY, minimum_chrome_version: MINIMUM_CHROME_VERSION }),
   }),
 });

@@ -14,6 +14,7 @@ import { normalizeUrl, openStore, type Store } from '../utils/db';
 import { fail, ok, type AuditSummary, type Request } from '../utils/messages';
 import { loadConfig } from '../utils/settings';
 import { inFlight, snapshotKey } from '../utils/in-flight';
+import { syncContentScript } from '../utils/auto-sites';
 
 /** A resent snapshot joins the audit of the same snapshot still under way. */
 const once = inFlight<AuditSummary>();
@@ -112,6 +113,10 @@ async function showInTab(tabId: number, summary: AuditSummary) {
 }
 
 export default defineBackground(() => {
+  // The added sites' content script follows their permissions, also when one is revoked outside GovLint.
+  void syncContentScript().catch((e) => console.warn('GovLint：无法登记其他网站的检查脚本：', e));
+  browser.permissions.onRemoved.addListener(() => void syncContentScript().catch(() => {}));
+
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = raw as Request;
     let work: Promise<unknown> | null = null;

@@ -1,8 +1,9 @@
 /**
  * Content script: thin. Waits for the page to settle, sends the rendered DOM to the background,
  * and draws what comes back: text highlights (CSS Custom Highlight API, no change to the page's
- * DOM) and a small panel in a shadow root. Runs by default on *.gov.cn and *.政务; elsewhere the
- * popup injects it on demand (activeTab) and it only draws.
+ * DOM) and a small panel in a shadow root. Runs by default on *.gov.cn and *.政务, and on the sites
+ * the user added (utils/auto-sites.ts); elsewhere the popup injects it on demand (activeTab) and it
+ * only draws.
  */
 import { snapshotHtml } from './visible';
 import './overlay.css';
@@ -12,11 +13,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AuditSummary, Request, Response } from '../../utils/messages';
+import { autoSitesItem, BUILT_IN_HOSTS, isAddedHost } from '../../utils/auto-sites';
 import { initLocale } from '../../utils/settings';
 import { applyHighlights, clearHighlights, flashFinding } from './highlight';
 import { Panel } from './Panel';
 
-const AUTO_HOSTS = /(^|\.)gov\.cn$|(^|\.)xn--zfr164b$/i;
 const SETTLE_MS = 800;
 const MAX_WAIT_MS = 6000;
 
@@ -80,7 +81,9 @@ export default defineContentScript({
       if (s && s.url === normalize(location.href)) await show(s);
     };
 
-    if (AUTO_HOSTS.test(location.hostname)) {
+    // Audited on its own: *.gov.cn, *.政务 and the sites the user added in the settings; elsewhere
+    // (injected from the popup) the script only draws what it is sent.
+    if (BUILT_IN_HOSTS.test(location.hostname) || isAddedHost(location.hostname, await autoSitesItem.getValue())) {
       await settle(ctx);
       await auditNow();
       // Single-page sites change URL without a load: audit each new URL once.

@@ -8,6 +8,7 @@ import { PROFILES, PROFILE_NAMES, resolveRules } from '../../rules/config';
 import { allRules } from '../../rules/index';
 import type { Config, LevelSetting, RuleSetting } from '../../rules/types';
 import { leadersText, parseLeaders, parseTypos, parseWords, typosText } from '../../utils/config-text';
+import { AutoSites } from '../../components/AutoSites';
 import { locale, t } from '../../utils/i18n';
 import { CATEGORY_LABEL, LEVEL_LABEL } from '../../utils/labels';
 import { configItem, saveConfig, uiLocaleItem } from '../../utils/settings';
@@ -166,6 +167,7 @@ export function App() {
           </tbody>
         </table>
       </section>
+      <AutoSites />
       <section>
         <h2>{t('optSites')}</h2>
         <p class="hint">{t('optSitesHint')}</p>

@@ -19,11 +19,20 @@ function sources(dir: string): string[] {
 }
 
 describe('manifest permissions', () => {
-  const manifest = config.manifest as { permissions: string[] };
+  // The manifest is a function of the target browser (key and minimum version for Chromium only).
+  const manifestOf = config.manifest as unknown as (env: { browser: string }) => { permissions: string[]; host_permissions: string[]; optional_host_permissions?: string[] };
+  const manifest = manifestOf({ browser: 'chrome' });
   const code = ['entrypoints', 'utils', 'components'].flatMap((d) => sources(join(ROOT, d))).map((f) => readFileSync(f, 'utf8')).join('\n');
 
   it.each(manifest.permissions)('%s is used by the code', (perm) => {
     if (NO_API.has(perm)) return expect(code).toMatch(/scripting\.executeScript/);
     expect(code).toMatch(new RegExp(`\\bbrowser\\.${perm}\\b`));
+  });
+
+  it('asks for no host beyond *.gov.cn and *.政务 at install; any other host only when the user adds it', () => {
+    expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*', '*://*.xn--zfr164b/*']);
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(code).toMatch(/browser\.permissions\.request\(/);
+    expect(code).toMatch(/browser\.permissions\.remove\(/);
   });
 });
