@@ -3,9 +3,13 @@
  * nodes, painted by `::highlight()` rules — the page's DOM is not modified. The `::highlight`
  * rules must live in a page-level stylesheet (a shadow root's styles do not reach page text),
  * so one small <style> with only those rules is added to <head>.
+ *
+ * Where the API is missing (an older or trimmed kernel) the same ranges are drawn as boxes over
+ * Range.getClientRects(), inside a shadow root of their own (boxes.ts): degraded, not gone.
  */
 import type { Level } from '../../rules/types';
 import type { OverlayFinding } from '../../utils/messages';
+import { clearBoxes, drawBoxes, flashBoxes } from './boxes';
 
 const STYLE_ID = 'govlint-highlight-style';
 const NAMES: Record<Level, string> = { error: 'govlint-error', warn: 'govlint-warn', info: 'govlint-info' };
@@ -60,19 +64,22 @@ function query(selector: string | undefined): Element | null {
   }
 }
 
+/** Whether this engine paints highlights (checked at each call: a page script may remove it). */
+export const hasHighlightApi = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
 export function applyHighlights(findings: OverlayFinding[]) {
-  if (!('highlights' in CSS)) return;
-  ensureStyle();
   const byLevel: Record<Level, Range[]> = { error: [], warn: [], info: [] };
   for (const f of findings) {
     const el = query(f.selector);
     if (el) byLevel[f.level].push(rangeFor(el, f.matched));
   }
+  if (!hasHighlightApi()) return drawBoxes(byLevel);
+  ensureStyle();
   for (const level of Object.keys(NAMES) as Level[]) CSS.highlights.set(NAMES[level], new Highlight(...byLevel[level]));
 }
 
 export function clearHighlights() {
-  if (!('highlights' in CSS)) return;
+  if (!hasHighlightApi()) return clearBoxes();
   for (const name of [...Object.values(NAMES), 'govlint-flash']) CSS.highlights.delete(name);
 }
 
@@ -81,7 +88,7 @@ export function flashFinding(f: OverlayFinding) {
   const el = query(f.selector);
   if (!el) return;
   el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  if (!('highlights' in CSS)) return;
+  if (!hasHighlightApi()) return flashBoxes(rangeFor(el, f.matched));
   ensureStyle();
   CSS.highlights.set('govlint-flash', new Highlight(rangeFor(el, f.matched)));
   setTimeout(() => CSS.highlights.delete('govlint-flash'), 1600);

@@ -77,6 +77,8 @@ export interface LaunchOptions {
   extension?: string;
   /** A browser profile to reuse (an update over an earlier install); kept on close. */
   userDataDir?: string;
+  /** More Chromium switches (e.g. --disable-blink-features=HighlightAPI for an engine without it). */
+  args?: string[];
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
@@ -101,6 +103,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--lang=zh-CN',
+      ...(opts.args ?? []),
     ],
   });
   let [worker] = context.serviceWorkers();
