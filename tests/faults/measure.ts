@@ -20,12 +20,12 @@ if (!existsSync(TIME)) {
 function run(args: string[]): Promise<{ code: number | null; seconds: number; peakMb: number; said: string }> {
   return new Promise((done) => {
     const t0 = Date.now();
-    const child = spawn(TIME, ['-f', 'peak-kb=%M', process.execPath, bin, ...args]);
+    const child = spawn(TIME, ['-f', 'peak-kb=%M', process.execPath, bin, ...args], { detached: true });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    // A run past 5 minutes is "does not finish"; kill it and say so.
-    const killer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    // A run past 5 minutes is "does not finish": kill it (the whole group: time and the CLI under it).
+    const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 300_000);
     child.on('close', (code) => {
       clearTimeout(killer);
       const kb = Number(/peak-kb=(\d+)/.exec(out)?.[1] ?? NaN);
