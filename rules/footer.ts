@@ -150,7 +150,8 @@ export function findMalformedIds(text: string): IdProblem[] {
     const suggestion = PROVINCES.has(prov) && ICP_DIGITS.test(digits) ? `${prov}ICP备${digits}号${serial}` : undefined;
     out.push({ kind: 'icp', raw, problems, suggestion, index: start });
   }
-  for (const m of text.matchAll(/公网安备/g)) {
+  // 公安备案 + a number is the same filing in words the registry does not use (赣公安备案 3604…号).
+  for (const m of text.matchAll(/公网安备|公安备案/g)) {
     const i = m.index!;
     const after = text.slice(i + 4);
     if (/^\s*案/.test(after)) continue;
@@ -160,6 +161,7 @@ export function findMalformedIds(text: string): IdProblem[] {
     const digits = t[2];
     const problems: string[] = [];
     if (!PROVINCES.has(prov)) problems.push('缺少省份简称');
+    if (m[0] === '公安备案') problems.push('应写作“公网安备”');
     if (!PSB_DIGITS.test(digits)) problems.push(`编号为 ${digits.length} 位数字（应为 14 位）`);
     if (!t[4]) problems.push('缺少“号”字');
     if (problems.length === 0) continue;

@@ -26,16 +26,28 @@ function marks(text: string): number[] {
     const c = text[i];
     if (c === ',' || c === ';' || c === ':') {
       if (isHan(text[i - 1]) && isHan(text[i + 1])) out.push(i);
-    } else if (c === '(') {
-      const j = text.indexOf(')', i + 1);
+    } else if (c === '(' || c === '（') {
+      // The pair's closer, of either width: a mixed pair `(图片 摄）` has one half-width mark.
+      const j = nextCloser(text, i + 1);
       if (j < 0 || j - i > 40) continue;
       const inner = text.slice(i + 1, j);
       if (/[()（）]/.test(inner) || !HAN_RE.test(inner)) continue;
-      if (isHan(text[i - 1]) || isHan(text[j + 1]) || i === 0) out.push(i, j);
+      // A mixed pair is wrong wherever it stands; a half-width pair only in Chinese text.
+      const mixed = (c === '(') !== (text[j] === ')');
+      if (mixed || isHan(text[i - 1]) || isHan(text[j + 1]) || i === 0) {
+        if (c === '(') out.push(i);
+        if (text[j] === ')') out.push(j);
+      }
       i = j;
     }
   }
   return out;
+}
+
+function nextCloser(text: string, from: number): number {
+  const half = text.indexOf(')', from);
+  const full = text.indexOf('）', from);
+  return half < 0 ? full : full < 0 ? half : Math.min(half, full);
 }
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };

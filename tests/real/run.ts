@@ -95,14 +95,14 @@ if (!values.quiet) {
   if (!existsSync(join(SHARED_DIR, 'manifest.json'))) console.log(`（未找到共享语料 ${SHARED_DIR}：只检查了 tests/real/pages 中的页面）`);
   console.log(changed.length ? `\n快照有变化的页面：${changed.length} 个${check ? '（--check：未写入）' : '（已写入 tests/real/snapshots）'}` : '\n所有快照均无变化。');
   for (const l of out) console.log(l);
-  console.log('\n规则                          一般/严重  正确  误报  存疑  未审  精确率   漏报(未修/已修)');
+  console.log('\n规则                          一般/严重  正确  误报  存疑  未审  精确率   漏报(未修/已修/已说明)');
   const rows = [...report.perRule.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   for (const [rule, s] of rows) {
     const n = s.true + s.false + s.unsure + s.unreviewed;
-    console.log(`${rule.padEnd(30)}${String(n).padStart(8)}${String(s.true).padStart(6)}${String(s.false).padStart(6)}${String(s.unsure).padStart(6)}${String(s.unreviewed).padStart(6)}  ${pct(precision(s))}   ${s.missedOpen}/${s.missedFixed}`);
+    console.log(`${rule.padEnd(30)}${String(n).padStart(8)}${String(s.true).padStart(6)}${String(s.false).padStart(6)}${String(s.unsure).padStart(6)}${String(s.unreviewed).padStart(6)}  ${pct(precision(s))}   ${s.missedOpen}/${s.missedFixed}/${s.missedExplained}`);
   }
   const t = totals(report);
-  console.log(`${'合计'.padEnd(28)}${String(t.true + t.false + t.unsure + t.unreviewed).padStart(8)}${String(t.true).padStart(6)}${String(t.false).padStart(6)}${String(t.unsure).padStart(6)}${String(t.unreviewed).padStart(6)}  ${pct(precision(t))}   ${t.missedOpen}/${t.missedFixed}`);
+  console.log(`${'合计'.padEnd(28)}${String(t.true + t.false + t.unsure + t.unreviewed).padStart(8)}${String(t.true).padStart(6)}${String(t.false).padStart(6)}${String(t.unsure).padStart(6)}${String(t.unreviewed).padStart(6)}  ${pct(precision(t))}   ${t.missedOpen}/${t.missedFixed}/${t.missedExplained}`);
   const infoTotal = snapshots.reduce((n, s) => n + s.findings.filter((f) => !needsVerdict(f)).length, 0);
   console.log(`\n提示级问题 ${infoTotal} 条；已审提示级问题的页面 ${report.infoReviewedPages}/${corpus.length}`);
   const lost = report.gone.filter((g) => g.verdict === 'true');

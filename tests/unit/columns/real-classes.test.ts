@@ -92,6 +92,13 @@ describe('footer/malformed-id: the registries\' abbreviations and number shapes'
     expect(findMalformedIds('备案号：ICP备12345678号').map((x) => x.problems)).toEqual([['缺少省份简称']]);
     expect(findMalformedIds('陇ICP备17003689').map((x) => x.suggestion)).toEqual(['陇ICP备17003689号']);
   });
+
+  it('reports 公安备案 for 公网安备, and leaves the label 公安备案号： alone', () => {
+    const [f] = findMalformedIds('赣公安备案 36040202000107号');
+    expect(f.problems).toEqual(['应写作“公网安备”']);
+    expect(f.suggestion).toBe('赣公网安备 36040202000107号');
+    expect(findMalformedIds('公安备案号：赣公网安备 36040202000107号')).toEqual([]);
+  });
 });
 
 describe('columns: a list a script fills is unknown, not empty', () => {

@@ -124,6 +124,11 @@ describe('text/halfwidth-punct', () => {
     const f = await run(rule, modelOf(['通过总结,我们发现不足,不断提升。']));
     expect(f.map((x) => [x.level, x.data?.count, x.suggestion])).toEqual([['info', 2, '，']]);
   });
+  it('reports the half-width mark of a mixed-width pair, and nothing in a full-width one', () => {
+    expect(halfwidthMarks('等曲目。(图片均由 林宏 摄）').map((i) => '等曲目。(图片均由 林宏 摄）'[i])).toEqual(['(']);
+    expect(halfwidthMarks('等曲目（图片均由林宏摄)。').map((i) => '等曲目（图片均由林宏摄)。'[i])).toEqual([')']);
+    expect(halfwidthMarks('等曲目（图片均由林宏摄）。')).toEqual([]);
+  });
   it('stays silent on numbers, times, URLs and Latin text', async () => {
     expect(await run(rule, modelOf(['上午10:30开会，共1,200人，网址http://a.gov.cn:8080/x，GDP(国内生产总值)。']))).toEqual([]);
     expect(await run(rule, modelOf(['附件：2020年计量标准器具许可结果公示(第三批).docx']))).toEqual([]);
