@@ -97,7 +97,14 @@ describe('release package', () => {
       },
       marked,
     );
-    const kept = await storedFindings(old, url);
+    // The link pass writes its findings after the page audit: wait until the store is quiet.
+    let kept = await storedFindings(old, url);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const again = await storedFindings(old, url);
+      if (JSON.stringify(again) === JSON.stringify(kept)) break;
+      kept = again;
+    }
     await old.close();
 
     const updated = await launch({ extension: fresh, userDataDir: profile });
