@@ -15,6 +15,7 @@ import { extractFooter, scriptRefs } from './footer-region';
 import { findHeadline, findMainContent } from './content';
 import { makeFieldReader, STRONG_FIELDS } from './fields';
 import { extractInteraction } from './interaction';
+import { isHomeUrl } from './home';
 import { extractListing } from './listing';
 import { isChromeByTag, isFooterLike, makeChromeTest } from './regions';
 import { makeSelectorFn } from './selector';
@@ -30,7 +31,6 @@ export interface ExtractOptions {
 }
 
 const TAIL_SKIP = new Set(regions.breadcrumbTailSkip);
-const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
 
 export function extractPage(html: string, url: string, opts: ExtractOptions = {}): PageModel {
   let $ = load(html);
@@ -81,7 +81,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
 
   const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
   const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
-  const home = HOME_PATH.test(u.pathname) && strong < 2;
+  const home = isHomeUrl(u) && strong < 2;
   // Only a homepage or a page short of prose and without a catalogue box can be a column list.
   const listing = home || (strong < 2 && bodyChars < 1500) ? extractListing($, base, { today: opts.today }) : null;
   const interaction = extractInteraction($, base);

@@ -20,10 +20,10 @@ import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
 import { scriptFilledList, TEMPLATE } from './list-script';
 import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf, visibleText as textOf } from './regions';
+import { isHomeUrl } from './home';
 import { findAll, isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 
-const HOME_PATH = /^\/(?:(?:index|default|main)\.(?:s?html?|jsp|php|aspx?))?$/i;
 /** Chrome by tag, minus `form` and `button`: ASP.NET pages wrap the whole page in a form. */
 const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
 const LIST_TAGS = new Set(['ul', 'ol', 'tbody', 'table', 'thead', 'dl']);
@@ -67,12 +67,7 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
   const today = ctx.today ?? todayIso();
   const body = ($('body').get(0) as Element | undefined) ?? null;
   if (!body) return null;
-  let home = false;
-  try {
-    home = HOME_PATH.test(new URL(baseUrl).pathname);
-  } catch {
-    /* a relative or odd base: not the homepage */
-  }
+  const home = isHomeUrl(baseUrl);
   const excluded = makeExclusion(home);
   const selectorOf = makeSelectorFn($);
 

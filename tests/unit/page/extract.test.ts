@@ -114,6 +114,14 @@ describe('homepage title', () => {
     expect(m.headline).toBe('');
     expect(m.title).toBe('某某县人民政府门户网站');
   });
+
+  it('is found under the folder named like the host (a department site on a city platform), not under a column folder', () => {
+    const html = `<html><head><title>某某市统计局</title></head><body><div class="box"><h2>统计动态</h2><ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/tjj/xw/${i}.html">某某市统计局召开第${i + 1}次局务会议</a><span>2024-05-0${i + 1}</span></li>`).join('')}</ul></div></body></html>`;
+    expect(extractPage(html, 'http://tjj.cnx.gov.cn/tjj/index.shtml').kind).toBe('home');
+    expect(extractPage(html, 'http://tjj.cnx.gov.cn/tjj/').kind).toBe('home');
+    expect(extractPage(html, 'http://www.cnx.gov.cn/xxgk/index.shtml').kind).toBe('listing');
+    expect(extractPage(html, 'http://tjj.cnx.gov.cn/xwzx/index.shtml').kind).toBe('listing');
+  });
 });
 
 describe('catalogue box read in reading order, whatever the markup', () => {
