@@ -35,7 +35,11 @@ export default defineContentScript({
     let summary: AuditSummary | null = null;
     const audited = new Set<string>();
 
-    const show = async (s: AuditSummary) => {
+    // The page audit and the link pass answer in either order: draw one after the other, so the
+    // second sees the panel the first made (two overlapping calls would each mount a panel).
+    let drawing: Promise<void> = Promise.resolve();
+    const show = (s: AuditSummary) => (drawing = drawing.then(() => draw(s)).catch(() => {}));
+    const draw = async (s: AuditSummary) => {
       summary = s;
       applyHighlights(s.findings);
       // A single-page site may have replaced <body>, panel included: draw a new one.
