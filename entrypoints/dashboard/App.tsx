@@ -67,7 +67,8 @@ export function App() {
   const [filter, setFilter] = useState<FindingFilter>(initialFilter);
   const [search, setSearch] = useState('');
   const [dates, setDates] = useState({ from: '', to: '' });
-  const [sort, setSort] = useState<SortField>('lastSeen');
+  // What to fix first: 严重, then 一般, then 提示, the newest first inside each.
+  const [sort, setSort] = useState<SortField>('level');
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<{ items: StoredFinding[]; next: string | null } | null>(null);

@@ -63,6 +63,11 @@ describe('dashboard in Chromium', () => {
     expect(await dash.locator('[data-testid="total"]').textContent()).toBe(`共 ${total} 条`);
     expect(await dash.locator('[data-count-field="status"] tr[data-key="open"] td.n').textContent()).toBe(String(total));
     expect(await dash.locator('[data-count-field="ruleId"] tr[data-key="catalog/title-mismatch"]').count()).toBe(1);
+    // The list leads with what to fix first: 严重, then 一般, then 提示.
+    const levels = await dash.locator('table.findings tbody tr[data-fp]').evaluateAll((rows) => rows.map((r) => /lv-(\w+)/.exec(r.className)![1]));
+    const rank = { error: 0, warn: 1, info: 2 } as Record<string, number>;
+    expect(levels.length).toBeGreaterThan(1);
+    expect(levels.map((l) => rank[l])).toEqual([...levels.map((l) => rank[l])].sort((a, b) => a - b));
 
     // Search, open the detail: the excerpt is shown as text, not markup or a link.
     await dash.fill('[data-testid="search"]', 'HYPERLINK');
