@@ -46,6 +46,15 @@ export function linksToCheck(model: PageModel, opts: { external?: boolean; kinds
   return out;
 }
 
+/** A URL as a person reads it: /附件/年报.pdf, not /%E9%99%84%E4%BB%B6/… (the key keeps the URL itself). */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url; // a malformed escape: show it as it is
+  }
+}
+
 type Verdict = { messageId: 'gone' | 'server' | 'timeout' | 'network'; certain: boolean } | null;
 
 /** 404/410/403 are answers that the resource is not there for the public; the rest is doubt. */
@@ -94,18 +103,19 @@ const broken = defineRule({
       if (!r) continue;
       const v = verdictOf(r);
       if (!v) continue;
-      const text = l.text || l.url;
+      const shown = readableUrl(l.url);
+      const text = l.text || shown;
       ctx.report({
         messageId: v.messageId,
         data: {
           kind: KIND_ZH[l.kind],
           kindEn: KIND_EN[l.kind],
           status: r.status ?? '',
-          text: text === l.url ? l.url : `${text}（${l.url}）`,
+          text: text === shown ? shown : `${text}（${shown}）`,
           url: l.url,
           seconds: ctx.options.timeoutSeconds,
         },
-        excerpt: `${l.text ? l.text + ' ' : ''}${l.url}`,
+        excerpt: `${l.text ? l.text + ' ' : ''}${shown}`,
         selector: l.selector,
         key: l.url,
         certainty: v.certain ? 'certain' : 'suspected',

@@ -49,6 +49,18 @@ describe('link/broken', () => {
     expect(only(await audit('bmdt-stale.html', { rules, lookups: fakeChecker({}).lookups }), 'link/broken')).toEqual([]);
   });
 
+  it('shows a percent-encoded URL decoded in the message and the excerpt, and keeps the URL itself as the key', async () => {
+    const { auditHtml } = await import('../../../rules/run');
+    const url = 'http://www.qingxi.gov.cn/%E9%99%84%E4%BB%B6/%E5%B9%B4%E6%8A%A5.pdf';
+    const html = `<html><body><h1>关于公布2025年政府信息公开工作年度报告的通知</h1><div id="zoom"><p>现将年度报告予以公布，请查阅附件。</p><p><a href="${url}"></a><a href="/bad%E0%A4%A.pdf">坏链接</a></p></div></body></html>`;
+    const r = await auditHtml(html, 'http://www.qingxi.gov.cn/zwgk/a.html', {}, { rules, lookups: fakeChecker({ [url]: { status: 404 }, 'http://www.qingxi.gov.cn/bad%E0%A4%A.pdf': { status: 404 } }).lookups });
+    const [f, bad] = only(r.findings, 'link/broken');
+    expect(f.message).toContain('http://www.qingxi.gov.cn/附件/年报.pdf');
+    expect(f.excerpt).toBe('http://www.qingxi.gov.cn/附件/年报.pdf');
+    expect(f.key).toBe(url);
+    expect(bad.excerpt).toContain('bad%E0%A4%A.pdf'); // a malformed escape is shown as it is
+  });
+
   it('checks same-site links once each by default; external ones on option', async () => {
     const { asked, lookups } = fakeChecker({});
     await audit('home-complete.html', { rules, lookups });
