@@ -4,7 +4,7 @@
  * them; the page is corrected, re-checked from the popup, and the finding shows as fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeFor, fixture, launch, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
+import { badgeFor, findingsOnceReported, fixture, launch, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -28,10 +28,7 @@ describe('audit path in Chromium', () => {
     await page.goto(url);
 
     // The audit runs once the page settles: wait for the check-digit finding in the real IndexedDB.
-    const stored = await waitFor(async () => {
-      const f = await storedFindings(b, url);
-      return f.some((x) => x.ruleId === 'index-number/check-digit') ? f : null;
-    }, '检查结果写入 IndexedDB');
+    const stored = await findingsOnceReported(b, url, 'index-number/check-digit', '检查结果写入 IndexedDB');
     const checkDigit = stored.find((f) => f.ruleId === 'index-number/check-digit')!;
     expect(checkDigit.level).toBe('error');
     expect(checkDigit.status).toBe('open');

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION, fixture, inExtension, launch, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
+import { EXTENSION, findingsOnceReported, fixture, inExtension, launch, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
 
 const PATH = '/xxgk/2018/1204/1.html';
 const work = mkdtempSync(join(tmpdir(), 'govlint-sites-'));
@@ -53,10 +53,7 @@ describe('sites added in the settings', () => {
 
     const page = await b.context.newPage();
     await page.goto(url);
-    const found = await waitFor(async () => {
-      const f = await storedFindings(b, url);
-      return f.some((x) => x.ruleId === 'index-number/check-digit') ? f : null;
-    }, '其他网站的页面自动检查');
+    const found = await findingsOnceReported(b, url, 'index-number/check-digit', '其他网站的页面自动检查');
     expect(found.length).toBeGreaterThan(0);
     await page.waitForSelector('govlint-panel', { state: 'attached' });
 

@@ -164,6 +164,14 @@ export async function storedFindings(b: Browser, url: string): Promise<{ ruleId:
   }, url);
 }
 
+/** Waits until the store holds a finding of `ruleId` for the URL; returns the URL's findings then. */
+export function findingsOnceReported(b: Browser, url: string, ruleId: string, what: string) {
+  return waitFor(async () => {
+    const f = await storedFindings(b, url);
+    return f.some((x) => x.ruleId === ruleId) ? f : null;
+  }, what);
+}
+
 /** Every record of one object store of the extension's IndexedDB (read inside the worker). */
 export async function readStore<T = Record<string, unknown>>(b: Browser, storeName: string): Promise<T[]> {
   return inExtension(b, async (name: string) => {

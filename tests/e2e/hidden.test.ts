@@ -4,7 +4,7 @@
  * while the same text shown is reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, storedFindings, waitFor, type Browser, type Site } from './harness';
+import { findingsOnceReported, launch, serve, type Browser, type Site } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -31,10 +31,7 @@ describe('hidden content in Chromium', () => {
       const url = site.origin('www.cnx.gov.cn') + path;
       const tab = await b.context.newPage();
       await tab.goto(url);
-      const stored = await waitFor(async () => {
-        const f = await storedFindings(b, url);
-        return f.some((x) => x.ruleId === 'text/placeholder') ? f : null;
-      }, '检查结果写入 IndexedDB');
+      const stored = await findingsOnceReported(b, url, 'text/placeholder', '检查结果写入 IndexedDB');
       await tab.close();
       return stored.filter((f) => f.ruleId === 'text/placeholder').map((f) => f.message).sort();
     };

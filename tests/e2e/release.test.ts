@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, inExtension, launch, ROOT, serve, storedFindings, waitFor, type Site } from './harness';
+import { findingsOnceReported, fixture, inExtension, launch, ROOT, serve, storedFindings, waitFor, type Site } from './harness';
 import { unzip } from './unzip';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
@@ -76,10 +76,7 @@ describe('release package', () => {
     expect(old.extensionId).toBe(idFromKey(manifest.key));
     const page = await old.context.newPage();
     await page.goto(url);
-    const before = await waitFor(async () => {
-      const f = await storedFindings(old, url);
-      return f.some((x) => x.ruleId === 'index-number/check-digit') ? f : null;
-    }, '旧版本写入检查结果');
+    const before = await findingsOnceReported(old, url, 'index-number/check-digit', '旧版本写入检查结果');
     // An editor's judgement on one finding: 误报, with a note.
     const marked = before.find((f) => f.ruleId === 'catalog/empty-field')!.fingerprint;
     await inExtension(
