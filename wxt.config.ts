@@ -49,6 +49,9 @@ export default defineConfig({
     // host at a time (utils/auto-sites.ts); nothing beyond *.gov.cn is granted at install.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+G' }, description: '在页面上显示或隐藏检查结果（面板和标注）' },
+    },
     ...(browser === 'firefox'
       ? { optional_permissions: ['*://*/*'], browser_specific_settings: { gecko: { id: 'govlint@govlint.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } } }
       : { key: EXTENSION_KEY, minimum_chrome_version: MINIMUM_CHROME_VERSION }),

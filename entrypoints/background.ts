@@ -127,6 +127,14 @@ export default defineBackground(() => {
     return true;
   });
 
+  // The shortcut (Alt+Shift+G) shows or hides the panel and highlights; on a page not audited yet
+  // it audits it (the shortcut grants activeTab like a click on the popup).
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-panel' || tab?.id === undefined) return;
+    const res = (await browser.tabs.sendMessage(tab.id, { type: 'toggle-panel' } satisfies Request).catch(() => null)) as { ok: boolean } | null;
+    if (!res?.ok) await auditTab(tab.id).catch((e) => console.warn('GovLint：无法检查此页：', e));
+  });
+
   // A tab that navigates keeps no stale badge; a tab that comes back shows its stored counts.
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status !== 'loading' || !tab.url) return;

@@ -36,7 +36,9 @@ export type Request =
   | { type: 'audit-tab'; tabId: number }
   | { type: 'ping' }
   | { type: 'show-findings'; summary: AuditSummary }
-  | { type: 'findings-updated'; url: string };
+  | { type: 'findings-updated'; url: string }
+  /** To a tab's content script: show the panel and highlights again (show), or toggle them (the shortcut). */
+  | { type: 'toggle-panel'; show?: boolean };
 
 export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -61,12 +61,28 @@ export default defineContentScript({
       } else renderPanel(ui.uiContainer);
     };
     const renderPanel = (container: HTMLElement) =>
-      render(<Panel summary={summary!} onPick={(f) => flashFinding(f)} onClose={() => { ui?.remove(); ui = null; clearHighlights(); }} />, container);
+      render(<Panel summary={summary!} onPick={(f) => flashFinding(f)} onClose={closePanel} />, container);
+    const closePanel = () => {
+      ui?.remove();
+      ui = null;
+      clearHighlights();
+    };
 
     browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse) => {
       const msg = raw as Request;
       if (msg.type === 'ping') {
         sendResponse({ ok: true, data: 'pong' });
+        return true;
+      }
+      if (msg.type === 'toggle-panel') {
+        // Nothing audited here yet: say so, and the sender audits the tab instead.
+        if (!summary) {
+          sendResponse({ ok: false, error: 'not audited' });
+          return true;
+        }
+        if (ui && !msg.show) closePanel();
+        else void show(summary);
+        sendResponse({ ok: true, data: null });
         return true;
       }
       if (msg.type === 'show-findings' && msg.summary.url === normalize(location.href)) {

@@ -79,6 +79,14 @@ export function App() {
     }
   };
 
+  /** Brings the panel and highlights back in the page (after the editor closed them). */
+  const showInPage = async () => {
+    if (state?.tabId == null) return;
+    const res = (await browser.tabs.sendMessage(state.tabId, { type: 'toggle-panel', show: true } satisfies Request).catch(() => null)) as Response | null;
+    if (!res?.ok) await audit();
+    window.close();
+  };
+
   const openDashboard = () => {
     const q = state?.url ? `?url=${encodeURIComponent(state.url)}` : '';
     void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${q}` as '/dashboard.html') });
@@ -124,6 +132,11 @@ export function App() {
             <button onClick={audit} disabled={busy || state.tabId == null} data-testid="reaudit">
               {busy ? t('auditing') : state.page ? t('reaudit') : t('auditThis')}
             </button>
+            {state.page && (
+              <button onClick={showInPage} class="secondary" data-testid="show-panel">
+                {t('showInPage')}
+              </button>
+            )}
             <button onClick={openDashboard} class="secondary" data-testid="open-dashboard">
               {t('openDashboard')}
             </button>
