@@ -1,13 +1,11 @@
 /** Fills a rule's message template with a finding's data, in Chinese or English (axe-core style). */
 import type { Finding, Rule } from './types';
+import { fill } from './fill';
 import { ruleById } from './index';
 
-export type Locale = 'zh' | 'en';
+export { fill };
 
-export function fill(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
-}
+export type Locale = 'zh' | 'en';
 
 export function formatMessage(rule: Rule<any>, messageId: string, data: Record<string, string | number> | undefined, locale: Locale): string {
   const msg = rule.meta.messages[messageId];

@@ -6,6 +6,7 @@
 import { audit } from '../rules/engine';
 import { indexNumberOf } from '../rules/index-number';
 import { linkRules } from '../rules/links';
+import { findingMessage } from '../rules/messages';
 import { auditHtml } from '../rules/run';
 import type { Config, Level, PageModel } from '../rules/types';
 import { normalizeUrl, type PageInput, type Store, type StoredFinding } from './db';
@@ -44,6 +45,7 @@ export function summarize(url: string, findings: StoredFinding[], model?: PageMo
       level: f.level,
       suspected: f.certainty === 'suspected',
       message: f.message,
+      messageEn: findingMessage(f, 'en'),
       messageId: f.messageId,
       data: f.data,
       suggestion: f.suggestion,

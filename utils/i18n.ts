@@ -3,7 +3,7 @@
  * key missing in English falls back to Chinese. Rule messages are translated separately
  * (rules/messages.ts findingMessage), from each rule's own { zh, en } templates.
  */
-import { fill } from '../rules/messages';
+import { fill } from '../rules/fill';
 import type { Locale } from './labels';
 
 export type { Locale };

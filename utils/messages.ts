@@ -12,8 +12,9 @@ export interface OverlayFinding {
   ruleId: string;
   level: Level;
   suspected: boolean;
-  /** Chinese message; messageId + data re-format it in English (rules/messages.ts). */
+  /** Chinese message, and the English one made where the engine is (the content script has no rule templates). */
   message: string;
+  messageEn?: string;
   messageId: string;
   data?: Record<string, string | number>;
   suggestion?: string;

@@ -6,7 +6,6 @@
 import { storage } from 'wxt/utils/storage';
 import { validateConfig } from '../rules/config-schema';
 import type { Config } from '../rules/types';
-import { setLocale, type Locale } from './i18n';
 
 export const configItem = storage.defineItem<Config>('local:config', {
   fallback: { profile: 'daily' },
@@ -28,17 +27,4 @@ export async function saveConfig(value: unknown): Promise<string[]> {
   const problems = validateConfig(value);
   if (problems.length === 0) await configItem.setValue(value as Config);
   return problems;
-}
-
-/** The UI language the user chose (界面语言); Chinese by default. */
-export const uiLocaleItem = storage.defineItem<Locale>('local:uiLocale', { fallback: 'zh' });
-
-/** Call before a page renders: later `t()` calls speak the chosen language. */
-export async function initLocale(): Promise<void> {
-  try {
-    const l = await uiLocaleItem.getValue();
-    setLocale(l === 'en' ? 'en' : 'zh');
-  } catch {
-    setLocale('zh');
-  }
 }

@@ -1,7 +1,6 @@
 /** The in-page panel: a pill with the counts that opens into the list of open findings. */
 import { useState } from 'preact/hooks';
 import type { Level } from '../../rules/types';
-import { findingMessage } from '../../rules/messages';
 import { locale, t } from '../../utils/i18n';
 import { LEVEL_LABEL } from '../../utils/labels';
 import type { AuditSummary, OverlayFinding } from '../../utils/messages';
@@ -47,7 +46,7 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
               <li key={f.fingerprint} class={`gl-item gl-${f.level}`} onClick={() => props.onPick(f)}>
                 <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL[loc][f.level]}</span>
                 {f.suspected && <span class="gl-sus">{t('suspected')}</span>}
-                <span class="gl-msg">{findingMessage(f, loc)}</span>
+                <span class="gl-msg">{loc === 'en' ? (f.messageEn ?? f.message) : f.message}</span>
                 {f.suggestion && (
                   <div class="gl-sug">
                     {t('suggestion')}

@@ -14,7 +14,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AuditSummary, Request, Response } from '../../utils/messages';
 import { autoSitesItem, BUILT_IN_HOSTS, isAddedHost } from '../../utils/auto-sites';
-import { initLocale } from '../../utils/settings';
+import { initLocale } from '../../utils/locale';
 import { applyHighlights, clearHighlights, flashFinding } from './highlight';
 import { Panel } from './Panel';
 

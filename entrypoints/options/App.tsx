@@ -11,7 +11,8 @@ import { leadersText, parseLeaders, parseTypos, parseWords, typosText } from '..
 import { AutoSites } from '../../components/AutoSites';
 import { locale, t } from '../../utils/i18n';
 import { CATEGORY_LABEL, LEVEL_LABEL } from '../../utils/labels';
-import { configItem, saveConfig, uiLocaleItem } from '../../utils/settings';
+import { uiLocaleItem } from '../../utils/locale';
+import { configItem, saveConfig } from '../../utils/settings';
 import type { Locale } from '../../utils/labels';
 
 const loc = locale();

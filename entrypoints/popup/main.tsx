@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { initLocale } from '../../utils/settings';
+import { initLocale } from '../../utils/locale';
 import './style.css';
 
 // The UI language is a setting: read it before the page's modules pick their strings.

@@ -14,6 +14,7 @@ const MODULES: Record<string, string> = {
   engine: './engine.bench.ts',
   text: './text.bench.ts',
   store: './store.bench.ts',
+  bundle: './bundle.bench.ts',
 };
 
 async function main() {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingMessage } from '../../../rules/messages';
 import { setLocale, t } from '../../../utils/i18n';
-import { initLocale, uiLocaleItem } from '../../../utils/settings';
+import { initLocale, uiLocaleItem } from '../../../utils/locale';
 
 afterEach(() => setLocale(null));
 
