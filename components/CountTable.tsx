@@ -1,5 +1,5 @@
 /** A small count table (by site, column, rule, level or status); a row click filters on it. */
-import { t } from '../entrypoints/dashboard/strings';
+import { t } from './strings';
 
 export interface CountTableProps {
   title: string;

@@ -5,7 +5,7 @@ import { LEVEL_LABEL, STATUS_LABEL } from '../utils/labels';
 import { StatusMenu } from './StatusMenu';
 import { locale } from '../utils/i18n';
 import { findingMessage } from '../rules/messages';
-import { t } from '../entrypoints/dashboard/strings';
+import { t } from './strings';
 
 /** The page URL with a text fragment so the browser scrolls to and marks the excerpt. */
 export function findingLink(f: Pick<StoredFinding, 'url' | 'excerpt'>): string | null {

@@ -7,7 +7,7 @@ import { LEVEL_LABEL, STATUS_LABEL } from '../utils/labels';
 import { formatTime } from '../utils/export';
 import { locale } from '../utils/i18n';
 import { findingMessage } from '../rules/messages';
-import { t, type DashboardKey } from '../entrypoints/dashboard/strings';
+import { t, type DashboardKey } from './strings';
 
 export interface FindingTableProps {
   items: StoredFinding[];

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { FindingStatus } from '../utils/db';
 import { STATUS_LABEL } from '../utils/labels';
 import { locale } from '../utils/i18n';
-import { t } from '../entrypoints/dashboard/strings';
+import { t } from './strings';
 
 const CHOICES: FindingStatus[] = ['open', 'fixed', 'ignored', 'false-positive'];
 

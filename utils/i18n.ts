@@ -165,7 +165,7 @@ export function setLocale(l: Locale | null): void {
 
 /**
  * A translator over one pair of tables (a page can keep its own strings next to it:
- * entrypoints/dashboard/strings.ts). English falls back to Chinese key by key.
+ * components/strings.ts). English falls back to Chinese key by key.
  */
 export function createT<K extends string>(zhTable: Record<K, string>, enTable: Partial<Record<K, string>>) {
   return (key: K, data?: Record<string, string | number>): string => fill((locale() === 'en' ? enTable[key] : undefined) ?? zhTable[key], data);

@@ -19,7 +19,7 @@ import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, ty
 import { exportFileName, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
-import { t } from './strings';
+import { t } from '../../components/strings';
 
 const PAGE_SIZE = 50;
 /** Rule titles on screen follow the UI locale; the exports stay Chinese (a Chinese office document). */

@@ -1,11 +1,12 @@
 /**
  * Strings of the dashboard (问题台账) and its components (count tables, findings table, detail,
  * status menu): Chinese first, English when the UI locale is English (utils/i18n.ts locale()).
- * Kept here, beside the page, so the shared table in utils/i18n.ts stays small. The Chinese texts
+ * Kept with the components that show them (the dashboard page imports them from here), so the
+ * shared table in utils/i18n.ts stays small. The Chinese texts
  * are what the e2e tests read: change them only together with tests/e2e/dashboard.test.ts.
  * Exports (utils/export.ts) do not use these: the 整改清单 is a Chinese office document.
  */
-import { createT } from '../../utils/i18n';
+import { createT } from '../utils/i18n';
 
 const zh = {
   // page
