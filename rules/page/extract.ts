@@ -10,6 +10,7 @@ import regions from '../dicts/page-regions.json';
 import { linearize, BOUNDARY } from './blocks';
 import { capDepth } from './depth';
 import { dropHidden } from './hidden';
+import { adoptTrailing } from './trailing';
 import { extractBreadcrumb, extractLinks, resolveUrl } from './chrome';
 import { extractFooter, scriptRefs } from './footer-region';
 import { findHeadline, findMainContent } from './content';
@@ -41,6 +42,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     $ = load(`<body>${html}</body>`);
     capDepth($.root().get(0)!);
   }
+  adoptTrailing($.root().get(0)!);
   dropHidden($.root().get(0)!);
   const selectorOf = makeSelectorFn($);
   const baseHref = $('base[href]').attr('href');

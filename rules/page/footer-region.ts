@@ -64,8 +64,43 @@ export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Elem
   const root = nonEmpty.filter((el) => MARKER.test(gather(el).text)).at(-1) ?? aroundLastMarker(body, dir) ?? nonEmpty.at(-1) ?? outer.at(-1);
   if (!root) return { footer: null, el: null };
   const el = narrow(root, gather, dir);
-  const g = gather(el);
+  const g = merge([...siblingParts(el, body, gather, 'prev').reverse(), el, ...siblingParts(el, body, gather, 'next')].map(gather));
   return { footer: { text: g.text, links: g.links, images: g.images, selector: selectorOf(el) }, el };
+}
+
+/**
+ * A footer in two blocks: the template's own, and a site group's shared one right after it (often
+ * written after </html>; trailing.ts moves it into <body>). Blocks at the body's level next to the
+ * footer's, each carrying footer marks, are read with it.
+ */
+function siblingParts(el: Element, body: Element, gather: (el: Element) => Gathered, dir: 'prev' | 'next'): Element[] {
+  let top: Element = el;
+  while (isElement(top.parent) && top.parent !== body) top = top.parent;
+  if (top.parent !== body) return [];
+  const out: Element[] = [];
+  let text = gather(top).text.length;
+  for (let n = top[dir]; n; n = n[dir]) {
+    if (!isElement(n)) {
+      if (n.type === 'text' && (n as unknown as { data: string }).data.trim()) break;
+      continue;
+    }
+    if (INVISIBLE_TAGS.has(n.name)) continue;
+    const g = gather(n);
+    if (g.text === '' && g.images.length === 0) continue;
+    if (!MARKER.test(g.text) || (text += g.text.length) > 2 * MAX_FALLBACK_TEXT) break;
+    out.push(n);
+  }
+  return out;
+}
+
+function merge(parts: Gathered[]): Gathered {
+  if (parts.length === 1) return parts[0];
+  return {
+    text: parts.map((p) => p.text).join(' '),
+    links: parts.flatMap((p) => p.links),
+    images: parts.flatMap((p) => p.images),
+    refs: parts.flatMap((p) => p.refs),
+  };
 }
 
 /** The footer elements (conac, icp …) an element's text, links, images and scripts show. */

@@ -66,6 +66,17 @@ describe('footer: badges written by scripts are present', () => {
     ]);
   });
 
+  it('a shared footer written after </html> is read with the template footer above it, as a browser shows it', async () => {
+    const { html, url } = page('footer-script-badges.html');
+    const ids = '<p>浙ICP备05012345号-3　网站标识码：3311270009　浙公网安备 33112702000456号</p>';
+    const split = html.replace(ids, '').replace('</body></html>', `</body></html><table class="site-bottom"><tr><td>${ids}</td></tr></table>`);
+    expect(split).not.toBe(html);
+    expect(only(await auditHtmlAt(split, url, { rules }), 'footer/missing-element')).toEqual([]);
+    // Without it, the three are missing: the appended table is what supplies them.
+    const without = html.replace(ids, '');
+    expect(only(await auditHtmlAt(without, url, { rules }), 'footer/missing-element').map((x) => x.key).sort()).toEqual(['icp', 'psb', 'siteId']);
+  });
+
   it('版权所有 naming the organ counts as the 主办单位', async () => {
     const { html, url } = page('footer-script-badges.html');
     const noOwner = html.replace('版权所有：清溪县教育局', '版权所有');
