@@ -36,9 +36,15 @@ describe('audit path in Chromium', () => {
     // The empty 文号 and 主题词 of the seed page are there too.
     expect(stored.filter((f) => f.ruleId === 'catalog/empty-field').length).toBeGreaterThanOrEqual(2);
 
-    // Badge = open error + warn findings of this page.
-    const expectedBadge = String(stored.filter((f) => f.status === 'open' && (f.level === 'error' || f.level === 'warn')).length);
-    expect(await waitFor(async () => ((await badgeFor(b, url)) === expectedBadge ? expectedBadge : null), '图标角标')).toBe(expectedBadge);
+    // Badge = open error + warn findings of this page. The link pass adds its findings a moment
+    // after the page audit (and the badge follows): compare the badge with the store as it is at
+    // the same moment, not with the first read (that race failed about one fresh run in ten).
+    const serious = (fs: typeof stored) => String(fs.filter((f) => f.status === 'open' && (f.level === 'error' || f.level === 'warn')).length);
+    const badge = await waitFor(async () => {
+      const [now, shown] = [serious(await storedFindings(b, url)), await badgeFor(b, url)];
+      return shown === now && now !== '0' ? shown : null;
+    }, '图标角标与问题库一致');
+    expect(Number(badge)).toBeGreaterThanOrEqual(Number(serious(stored)));
 
     // The in-page panel shows the counts (shadow root, so read through the host element).
     await page.waitForSelector('govlint-panel', { state: 'attached' });
