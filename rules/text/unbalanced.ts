@@ -5,7 +5,8 @@
  * a multi-paragraph quotation that opens “ without closing when the next paragraph opens “ too
  * (GB/T 15834-2011 4.1.3.4); a pair split by a line break (`（略，详情请登录网<br>站）`: the opener
  * ends one block, the closer starts the next); an opener in a text the site cut short (a search
- * summary or a list title that stops mid-word); and ’ between Latin letters (People’s: an apostrophe).
+ * summary or a list title that stops mid-word) — unless another “ or 《 follows it, since those do not
+ * nest; and ’ between Latin letters (People’s: an apostrophe).
  * Reference: GB/T 15834-2011《标点符号用法》4.1 引号、4.9 括号、4.15 书名号。
  */
 import { defineRule } from '../define';
@@ -19,6 +20,8 @@ const PAIRS: [string, string, string][] = [
   ['【', '】', '【】'],
   ['‘', '’', '‘’'],
 ];
+/** Names as an editor says them (a message of quotes inside quotes, ““”没有配对, is unreadable). */
+const PAIR_NAME: Record<string, string> = { '《》': '书名号《》', '“”': '双引号“”', '（）': '括号（）', '〔〕': '六角括号〔〕', '【】': '方头括号【】', '‘’': '单引号‘’' };
 const LIST_CLOSE = /^\s*(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3}|[①-⑳])[)）]/;
 
 export interface Unpaired {
@@ -76,7 +79,7 @@ const unbalanced = defineRule({
     description: '同一段内书名号、引号、括号、六角括号、方头括号不成对。',
     reference: REF_GBT15834,
     messages: {
-      unpaired: { zh: '“{ch}”没有配对的{pair}', en: '"{ch}" has no matching {pair}' },
+      unpaired: { zh: '{pairName}不成对：此处的 {ch} 没有配对', en: '"{ch}" has no matching {pair}' },
     },
   },
   defaultOptions: {},
@@ -103,7 +106,10 @@ const unbalanced = defineRule({
       const next = model.body[bi + 1]?.text ?? '';
       const list = lists[bi].filter((u) => !paired[bi].has(u.at));
       for (const u of list) {
-        if (PAIRS.find((p) => p[2] === u.pair)![0].includes(u.ch) && cutShort(block.text, u.at)) continue;
+        // A cut can hide the partner of an opener left open at the end, but not of a “ or 《 that
+        // another “ or 《 follows (they do not nest: the inner pair is ‘’ or 〈〉): 推出“我为农普代言“系列宣...
+        const sameOpenerLater = (u.ch === '“' || u.ch === '《') && block.text.indexOf(u.ch, u.at + 1) >= 0;
+        if (PAIRS.find((p) => p[2] === u.pair)![0].includes(u.ch) && !sameOpenerLater && cutShort(block.text, u.at)) continue;
         // 〔2018153号: a 文号 that lost its 〕 — doc-number/format reports it, with the fix.
         if (u.ch === '〔' && /^〔(?:19|20)\d{2}\d{1,4}号/.test(block.text.slice(u.at))) continue;
         // A quotation running over several paragraphs: “… ¶ “… ¶ …”
@@ -111,7 +117,7 @@ const unbalanced = defineRule({
         const sample = block.text.slice(Math.max(0, u.at - 4), u.at + 4);
         ctx.report({
           messageId: 'unpaired',
-          data: { ch: u.ch, pair: u.pair },
+          data: { ch: u.ch, pair: u.pair, pairName: PAIR_NAME[u.pair] },
           excerpt: excerptAround(block.text, u.at, u.at + 1),
           selector: block.selector,
           textOffset: u.at,

@@ -115,6 +115,11 @@ describe('text/unbalanced', () => {
     const f = await run(rule, modelOf(['关于印发《城乡规划管理办法的通知', summary + '的通知。', '他说：‘好的’’']));
     expect(f.map((x) => x.data?.ch)).toEqual(['《', '《', '’']);
   });
+  it('in a cut text, still reports a “ or 《 that another one follows (they do not nest)', async () => {
+    const f = await run(rule, modelOf(['南通市农普办推出“我为农普代言“系列宣...']));
+    expect(f.map((x) => [x.data?.ch, x.textOffset])).toEqual([['“', 8]]);
+    expect(await run(rule, modelOf(['南通市农普办推出“我为农普代言”系列宣传活动“百...']))).toEqual([]);
+  });
 });
 
 describe('text/halfwidth-punct', () => {
