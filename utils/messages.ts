@@ -39,7 +39,9 @@ export type Request =
   | { type: 'show-findings'; summary: AuditSummary }
   | { type: 'findings-updated'; url: string }
   /** To a tab's content script: show the panel and highlights again (show), or toggle them (the shortcut). */
-  | { type: 'toggle-panel'; show?: boolean };
+  | { type: 'toggle-panel'; show?: boolean }
+  /** To a tab's content script: scroll to this finding and flash it. */
+  | { type: 'show-finding'; fingerprint: string };
 
 export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -85,6 +85,15 @@ export default defineContentScript({
         sendResponse({ ok: true, data: null });
         return true;
       }
+      if (msg.type === 'show-finding') {
+        const f = summary?.findings.find((x) => x.fingerprint === msg.fingerprint);
+        if (f) {
+          if (!ui) void show(summary!);
+          flashFinding(f);
+        }
+        sendResponse(f ? { ok: true, data: null } : { ok: false, error: 'not on this page' });
+        return true;
+      }
       if (msg.type === 'show-findings' && msg.summary.url === normalize(location.href)) {
         void show(msg.summary);
         sendResponse({ ok: true, data: null });

@@ -79,6 +79,15 @@ export function App() {
     }
   };
 
+  /** Takes the editor to a finding: its tab in front, scrolled to it, the text flashed. */
+  const locate = async (f: StoredFinding) => {
+    if (state?.tabId == null) return;
+    await browser.tabs.update(state.tabId, { active: true }).catch(() => {});
+    const res = (await browser.tabs.sendMessage(state.tabId, { type: 'show-finding', fingerprint: f.fingerprint } satisfies Request).catch(() => null)) as Response | null;
+    if (!res?.ok) setError(t('locateFailed'));
+    else window.close();
+  };
+
   /** Brings the panel and highlights back in the page (after the editor closed them). */
   const showInPage = async () => {
     if (state?.tabId == null) return;
@@ -152,7 +161,7 @@ export function App() {
                 {list
                   .filter((f) => f.level !== 'info')
                   .map((f) => (
-                    <FindingItem f={f} key={f.fingerprint} />
+                    <FindingItem f={f} key={f.fingerprint} onLocate={state.tabId != null && f.status === 'open' ? () => locate(f) : undefined} />
                   ))}
               </ul>
               {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
@@ -163,7 +172,7 @@ export function App() {
                     {list
                       .filter((f) => f.level === 'info')
                       .map((f) => (
-                        <FindingItem f={f} key={f.fingerprint} />
+                        <FindingItem f={f} key={f.fingerprint} onLocate={state.tabId != null && f.status === 'open' ? () => locate(f) : undefined} />
                       ))}
                   </ul>
                 </details>
@@ -184,7 +193,7 @@ export function App() {
               <summary>{t('closedSection', { n: closed.length })}</summary>
               <ul>
                 {closed.map((f) => (
-                  <FindingItem f={f} key={f.fingerprint} />
+                  <FindingItem f={f} key={f.fingerprint} onLocate={state.tabId != null && f.status === 'open' ? () => locate(f) : undefined} />
                 ))}
               </ul>
             </details>
@@ -195,10 +204,15 @@ export function App() {
   );
 }
 
-function FindingItem({ f }: { f: StoredFinding }) {
+function FindingItem({ f, onLocate }: { f: StoredFinding; onLocate?: () => void }) {
   return (
     <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status}>
       <div class="msg">
+        {onLocate && (
+          <button class="locate" onClick={onLocate} title={t('locateTitle')} data-testid="locate">
+            {t('locate')}
+          </button>
+        )}
         <span class="tag">{LEVEL_LABEL[loc][f.level]}</span>
         {f.certainty === 'suspected' && <span class="sus">{t('suspected')}</span>}
         {f.status !== 'open' && <span class="status">{STATUS_LABEL[loc][f.status]}</span>}

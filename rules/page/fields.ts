@@ -107,6 +107,8 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           const start = matches[m].index! + matches[m][0].length;
           const end = m + 1 < matches.length ? matches[m + 1].index! : b.raw.length;
           let value = b.raw.slice(start, end);
+          // The element that shows the value: highlights and 定位 land on it, not on the label.
+          let at = b.el;
           // Label alone at the end of its block: the value is the next block of the same cell
           // group — the next sibling cell (td/td, dt/dd) or a block inside the label's own
           // element (<dd><label>索引号：</label><div>…</div></dd>).
@@ -115,10 +117,12 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
             if ((isSiblingCell(b, next) || contains(b.el, next.el)) && !startsWithLabel(next.raw, labelRe)) {
               value = next.raw;
               used.add(next.el);
+              if (clean(next.raw) !== '') at = next.el;
               i++;
             }
           }
-          if (!stops.has(plain(matches[m][1]))) add(matches[m][1], untilUnknownLabel(value), b.el);
+          used.add(b.el);
+          if (!stops.has(plain(matches[m][1]))) add(matches[m][1], untilUnknownLabel(value), at);
         }
       }
       return { fields, used };

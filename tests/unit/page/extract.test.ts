@@ -86,6 +86,13 @@ describe('layout edge cases', () => {
     expect(Object.fromEntries(m.fields.map((f) => [f.name, f.value]))).toEqual({ 索引号: '000014349/2017-00110', 发布机构: '国务院办公厅', 成文日期: '2017年05月15日' });
   });
 
+  it('points a field at the cell that shows its value (highlights land on the value, not the label)', () => {
+    const m = page('<table><tr><td>索引号</td><td id="v">01526376-X-/2018-1204001</td><td>主题词</td><td></td></tr></table>');
+    expect(m.fields.find((f) => f.name === '索引号')!.selector).toMatch(/td:nth-of-type\(2\)$|#v$/);
+    // An empty value has no cell of its own to show: the label's.
+    expect(m.fields.find((f) => f.name === '主题词')!.selector).toMatch(/td:nth-of-type\(3\)$/);
+  });
+
   it('ends a value at a label the alias list does not know (信息发布人：, 【浏览字号：)', () => {
     const a = page('<table><tr><td>发布时间：2021-04-07&nbsp;&nbsp;&nbsp;&nbsp;信息发布人：管理员</td></tr></table>');
     expect(a.fields.find((f) => f.name === '发布日期')!.value).toBe('2021-04-07');
