@@ -33,6 +33,7 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
   const diagnostics: AuditResult['diagnostics'] = [];
 
   const completed: string[] = [];
+  const budgetMs = opts.budgetMs ?? RULE_BUDGET_MS;
   for (const rule of rules) {
     const setting = resolved.get(rule.id);
     if (!setting || setting.level === 'off') continue;
@@ -59,15 +60,15 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
       },
     };
     const t0 = performance.now();
-    const deadline = t0 + (opts.budgetMs ?? RULE_BUDGET_MS);
+    const deadline = t0 + budgetMs;
     const report = ctx.report;
     ctx.report = (r) => {
-      if (performance.now() > deadline) throw new RuleTimeout(opts.budgetMs ?? RULE_BUDGET_MS);
+      if (performance.now() > deadline) throw new RuleTimeout(budgetMs);
       report(r);
     };
     const before = findings.length;
     try {
-      await rule.check(budgeted(model, deadline, opts.budgetMs ?? RULE_BUDGET_MS), ctx);
+      await rule.check(budgeted(model, deadline, budgetMs), ctx);
       completed.push(rule.id);
     } catch (err) {
       // What a rule reported before it threw is partial: drop it, so its stored findings stay as they were.

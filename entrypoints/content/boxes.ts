@@ -7,15 +7,19 @@
 import type { Level } from '../../rules/types';
 
 const HOST = 'govlint-marks';
-const COLOURS: Record<Level | 'flash', string> = {
-  error: 'background:rgba(217,48,37,.28);border-bottom:2px solid #d93025',
-  warn: 'background:rgba(227,116,0,.25);border-bottom:2px solid #e37400',
-  info: 'background:rgba(26,115,232,.18)',
-  flash: 'background:rgba(255,235,59,.75)',
+
+/** The marks' colours, one table for both ways of drawing: a fill, and an underline for what needs fixing. */
+export const PALETTE: Record<Level | 'flash', { fill: string; line?: string }> = {
+  error: { fill: 'rgba(217,48,37,.28)', line: '#d93025' },
+  warn: { fill: 'rgba(227,116,0,.25)', line: '#e37400' },
+  info: { fill: 'rgba(26,115,232,.18)' },
+  flash: { fill: 'rgba(255,235,59,.85)' },
 };
+const boxStyle = (level: Level | 'flash') => `background:${PALETTE[level].fill};${PALETTE[level].line ? `border-bottom:2px solid ${PALETTE[level].line}` : ''}`;
 
 let drawn: { level: Level | 'flash'; range: Range }[] = [];
 let root: ShadowRoot | null = null;
+let listening = false;
 
 function ensureLayer(): ShadowRoot {
   let host = document.querySelector(HOST) as HTMLElement | null;
@@ -24,6 +28,10 @@ function ensureLayer(): ShadowRoot {
     host.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;z-index:2147483645;';
     host.attachShadow({ mode: 'open' });
     document.documentElement.appendChild(host);
+  }
+  // Once per page, however often the layer is removed and made again.
+  if (!listening) {
+    listening = true;
     window.addEventListener('resize', () => requestAnimationFrame(paint));
   }
   root = host.shadowRoot!;
@@ -38,7 +46,7 @@ function paint() {
       if (r.width === 0 || r.height === 0) continue;
       const box = document.createElement('div');
       box.className = `govlint-box ${level}`;
-      box.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px;${COLOURS[level]}`;
+      box.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px;${boxStyle(level)}`;
       frag.appendChild(box);
     }
   root.replaceChildren(frag);

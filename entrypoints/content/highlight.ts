@@ -9,7 +9,7 @@
  */
 import type { Level } from '../../rules/types';
 import type { OverlayFinding } from '../../utils/messages';
-import { clearBoxes, drawBoxes, flashBoxes } from './boxes';
+import { clearBoxes, drawBoxes, flashBoxes, PALETTE } from './boxes';
 
 const STYLE_ID = 'govlint-highlight-style';
 const NAMES: Record<Level, string> = { error: 'govlint-error', warn: 'govlint-warn', info: 'govlint-info' };
@@ -18,11 +18,9 @@ function ensureStyle() {
   if (document.getElementById(STYLE_ID)) return;
   const style = document.createElement('style');
   style.id = STYLE_ID;
-  style.textContent =
-    '::highlight(govlint-error){background-color:rgba(217,48,37,.28);text-decoration:underline wavy #d93025}' +
-    '::highlight(govlint-warn){background-color:rgba(227,116,0,.25);text-decoration:underline wavy #e37400}' +
-    '::highlight(govlint-info){background-color:rgba(26,115,232,.18)}' +
-    '::highlight(govlint-flash){background-color:rgba(255,235,59,.9)}';
+  style.textContent = (Object.keys(PALETTE) as (keyof typeof PALETTE)[])
+    .map((k) => `::highlight(govlint-${k}){background-color:${PALETTE[k].fill}${PALETTE[k].line ? `;text-decoration:underline wavy ${PALETTE[k].line}` : ''}}`)
+    .join('');
   (document.head ?? document.documentElement).appendChild(style);
 }
 
