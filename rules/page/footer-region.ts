@@ -78,16 +78,18 @@ function siblingParts(el: Element, body: Element, gather: (el: Element) => Gathe
   while (isElement(top.parent) && top.parent !== body) top = top.parent;
   if (top.parent !== body) return [];
   const out: Element[] = [];
-  let text = gather(top).text.length;
+  let text = gather(el).text.length;
   for (let n = top[dir]; n; n = n[dir]) {
     if (!isElement(n)) {
       if (n.type === 'text' && (n as unknown as { data: string }).data.trim()) break;
       continue;
     }
     if (INVISIBLE_TAGS.has(n.name)) continue;
-    const g = gather(n);
-    if (g.text === '' && g.images.length === 0) continue;
-    if (!MARKER.test(g.text) || (text += g.text.length) > 2 * MAX_FALLBACK_TEXT) break;
+    // Plain text first: the block before the footer is often the whole page's wrapper, and
+    // gathering it (links with their selectors) would cost the page again.
+    const t = normalizeSpace(textOf(n));
+    if (t === '') continue; // a row of badge images between the two parts
+    if ((text += t.length) > 2 * MAX_FALLBACK_TEXT || !MARKER.test(t)) break;
     out.push(n);
   }
   return out;
