@@ -2,7 +2,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeHtml, utf16WithoutBom } from '../rules/page/decode';
+import { decodeHtml, looksBinary } from '../rules/page/decode';
+import { isTimeout, MAX_BYTES, networkErrorZh, readCapped, TooLarge } from '../utils/http';
 
 export interface Input {
   /** What the user typed (or the file found in a directory they typed). */
@@ -26,7 +27,6 @@ export interface Loaded {
 export class InputError extends Error {}
 
 const HTML_FILE = /\.(?:s?html?|xhtml|jsp|aspx?|php)$/i;
-const MAX_BYTES = 50 * 1024 * 1024;
 
 export async function collectInputs(args: string[], baseUrl: string | undefined): Promise<Input[]> {
   const out: Input[] = [];
@@ -111,7 +111,7 @@ export async function loadInput(input: Input, timeoutMs = 20000): Promise<Loaded
   try {
     bytes = await readCapped(res, input.url);
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    if (e instanceof TooLarge) throw new InputError(e.message);
     throw new InputError(`无法获取 ${input.url}：${isTimeout(e) ? timeoutZh : networkErrorZh(e)}`);
   }
   const { html, charset } = decodeHtml(bytes, res.headers.get('content-type'));
@@ -130,79 +130,6 @@ async function readStdin(): Promise<Buffer> {
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** Reads a response body as it streams, stopping at the same cap as files (a 1 GB answer is never held). */
-async function readCapped(res: Response, url: string): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > MAX_BYTES) {
-    await res.body?.cancel();
-    throw new InputError(`网页过大（${(declared / 1048576).toFixed(1)} MB，上限 50 MB）：${url}`);
-  }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_BYTES) {
-      await reader.cancel();
-      throw new InputError(`网页过大（超过 50 MB 上限，已停止读取）：${url}`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/**
- * Binary, not text: a known file signature (PDF, ZIP/Office, PNG, JPEG, old Office), or NUL bytes
- * in the first 8 KB of something that does not read as UTF-16 (whose ASCII has a zero beside each
- * letter).
- */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  const sig = (s: number[]) => s.every((b, i) => head[i] === b);
-  if (sig([0x25, 0x50, 0x44, 0x46]) || sig([0x50, 0x4b, 0x03, 0x04]) || sig([0x89, 0x50, 0x4e, 0x47]) || sig([0xff, 0xd8, 0xff]) || sig([0xd0, 0xcf, 0x11, 0xe0])) return true;
-  if (!head.includes(0)) return false;
-  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  return !bom && utf16WithoutBom(head) === null;
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-}
-
-/** Node's fetch says "fetch failed" and hides the reason in `cause`: name it in Chinese. */
-function networkErrorZh(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? (e as { code?: string })?.code ?? '';
-  const known: Record<string, string> = {
-    ECONNREFUSED: '连接被拒绝（服务器没有在该端口提供服务）',
-    ENOTFOUND: '找不到该主机（域名无法解析）：请检查网址拼写和网络',
-    EAI_AGAIN: '域名暂时无法解析：请检查网络后重试',
-    ECONNRESET: '连接被服务器中断',
-    ETIMEDOUT: '连接超时',
-    EHOSTUNREACH: '无法到达该主机',
-    ENETUNREACH: '网络不可达',
-    UND_ERR_SOCKET: '连接被服务器中断',
-    UND_ERR_CONNECT_TIMEOUT: '连接超时',
-    CERT_HAS_EXPIRED: '网站证书已过期',
-    DEPTH_ZERO_SELF_SIGNED_CERT: '网站使用自签名证书',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: '无法验证网站证书',
-    ERR_TLS_CERT_ALTNAME_INVALID: '网站证书与域名不符',
-  };
-  if (known[code]) return known[code];
-  if (/redirect/i.test(cause?.message ?? '')) return '重定向次数过多（可能是重定向循环）';
-  if (/bad port/i.test(cause?.message ?? '')) return '端口不允许访问（浏览器同样会拒绝该端口）';
-  return `网络错误${code ? `（${code}）` : ''}：请确认网址能在浏览器中打开`;
 }
 
 function fileErrorZh(e: unknown): string {

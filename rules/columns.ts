@@ -85,6 +85,59 @@ function newestOf(items: ListingItem[]): ListingItem | null {
   return best;
 }
 
+/** A column as the 检查指标 table shows it: its class and age limit, its newest item and the verdict. */
+export interface ColumnStatus {
+  name: string;
+  /** Breadcrumb path (首页>信息公开>通知公告) or the name. */
+  path: string;
+  classId: string;
+  classTitle: string;
+  maxAgeDays: number | null;
+  /** ISO date of the newest dated item. */
+  newest: string | null;
+  newestItem: ListingItem | null;
+  /** Days from the newest item to today. */
+  age: number | null;
+  /**
+   * fresh / stale: by the class's limit; undated: items without any date (counted as not updated);
+   * empty: no item, the page says so (暂无信息); unknown: no item and no such text, or a script fills
+   * the list; unchecked: the class has no update duty.
+   */
+  verdict: 'fresh' | 'stale' | 'undated' | 'empty' | 'unknown' | 'unchecked';
+  items: number;
+}
+
+/**
+ * The status of the column a page is the first page of (a listing or the homepage); null for other
+ * pages and for a column's later pages (its newest item is on page 1). column/stale and column/empty
+ * report from it; the sweep's 检查指标 table lists it for every column.
+ */
+export function columnStatus(model: PageModel, opts: { today: string; site?: SiteConfig; otherMaxAgeDays?: number | null }): ColumnStatus | null {
+  const listing = model.listing;
+  if (!listing || (model.kind !== 'listing' && model.kind !== 'home') || isLaterPage(model.url)) return null;
+  const name = columnName(model);
+  const cls = classifyColumn(name, { home: model.kind === 'home', site: opts.site, otherMaxAgeDays: opts.otherMaxAgeDays });
+  const newestItem = newestOf(listing.items);
+  const age = newestItem ? daysBetween(newestItem.date!, opts.today) : null;
+  let verdict: ColumnStatus['verdict'];
+  if (listing.items.length === 0) verdict = listing.emptyText && !listing.filledByScript && model.kind === 'listing' ? 'empty' : 'unknown';
+  else if (cls.maxAgeDays === null) verdict = 'unchecked';
+  else if (!newestItem) verdict = 'undated';
+  else verdict = age! > cls.maxAgeDays ? 'stale' : 'fresh';
+  return {
+    name,
+    path: columnPath(model, name),
+    classId: cls.id,
+    classTitle: cls.title,
+    maxAgeDays: cls.maxAgeDays,
+    newest: newestItem?.date ?? null,
+    newestItem,
+    age,
+    verdict,
+    items: listing.items.length,
+  };
+}
+
 const stale = defineRule({
   id: 'column/stale',
   category: 'column',
@@ -111,33 +164,30 @@ const stale = defineRule({
     otherMaxAgeDays: null as number | null,
   },
   check(model, ctx) {
-    const listing = model.listing;
-    if (!listing || listing.items.length === 0 || isLaterPage(model.url)) return;
-    const name = columnName(model);
-    const cls = classifyColumn(name, { home: model.kind === 'home', site: ctx.site, otherMaxAgeDays: ctx.options.otherMaxAgeDays });
-    if (cls.maxAgeDays === null) return;
-    const base = { column: name, class: cls.title, classId: cls.id, maxAge: cls.maxAgeDays, columnPath: columnPath(model, name) };
-    const newest = newestOf(listing.items);
-    if (!newest) {
+    const status = columnStatus(model, { today: ctx.today, site: ctx.site, otherMaxAgeDays: ctx.options.otherMaxAgeDays });
+    if (!status || status.maxAgeDays === null || (status.verdict !== 'stale' && status.verdict !== 'undated')) return;
+    const listing = model.listing!;
+    const base = { column: status.name, class: status.classTitle, classId: status.classId, maxAge: status.maxAgeDays, columnPath: status.path };
+    if (status.verdict === 'undated') {
       ctx.report({
         messageId: 'undated',
         data: base,
-        excerpt: `${name}：${listing.items.slice(0, 3).map((i) => i.title).join('；')}`,
+        excerpt: `${status.name}：${listing.items.slice(0, 3).map((i) => i.title).join('；')}`,
         selector: listing.selector ?? undefined,
         key: 'stale',
       });
       return;
     }
-    const age = daysBetween(newest.date!, ctx.today);
-    if (age <= cls.maxAgeDays) return;
+    const newest = status.newestItem!;
+    const age = status.age!;
     // A list sorted oldest first with more pages may have its newest item on a later page.
     const dated = listing.items.filter((i) => i.date);
     const ascending = dated.length >= 2 && dated[0].date! < dated[dated.length - 1].date!;
     const morePages = (listing.paging.totalPages ?? 1) > 1 || !!listing.paging.nextUrl;
     ctx.report({
       messageId: 'stale',
-      data: { ...base, newest: newest.date!, age, over: age - cls.maxAgeDays },
-      excerpt: `${name}：最新一条“${newest.title}” ${newest.dateText ?? newest.date}`,
+      data: { ...base, newest: newest.date!, age, over: age - status.maxAgeDays },
+      excerpt: `${status.name}：最新一条“${newest.title}” ${newest.dateText ?? newest.date}`,
       selector: newest.selector,
       key: 'stale',
       certainty: ascending && morePages ? 'suspected' : 'certain',

@@ -41,14 +41,19 @@ export class MemoryLookups implements AuditLookups {
 
   add(model: Pick<PageModel, 'url' | 'site' | 'fields'>): void {
     const value = indexNumberOf(model as PageModel);
-    if (!value || this.urlIndex.has(model.url)) return;
-    this.urlIndex.set(model.url, value);
+    if (value) this.addNumber(model.url, model.site, value);
+  }
+
+  /** A page's index number known from before (a resumed sweep's earlier pages). */
+  addNumber(url: string, site: string, value: string): void {
+    if (this.urlIndex.has(url)) return;
+    this.urlIndex.set(url, value);
     if (!this.byIndex.has(value)) this.byIndex.set(value, new Set());
-    this.byIndex.get(value)!.add(model.url);
-    const perSite = this.shapes.get(model.site) ?? new Map<string, number>();
+    this.byIndex.get(value)!.add(url);
+    const perSite = this.shapes.get(site) ?? new Map<string, number>();
     const shape = shapeOf(value);
     perSite.set(shape, (perSite.get(shape) ?? 0) + 1);
-    this.shapes.set(model.site, perSite);
+    this.shapes.set(site, perSite);
   }
 
   async urlsWithIndexNumber(indexNumber: string, exceptUrl: string): Promise<string[]> {

@@ -94,3 +94,17 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
   }
   return null;
 }
+
+/**
+ * Binary, not text: a known file signature (PDF, ZIP/Office, PNG, JPEG, old Office), or NUL bytes
+ * in the first 8 KB of something that does not read as UTF-16 (whose ASCII has a zero beside each
+ * letter).
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  const sig = (s: number[]) => s.every((b, i) => head[i] === b);
+  if (sig([0x25, 0x50, 0x44, 0x46]) || sig([0x50, 0x4b, 0x03, 0x04]) || sig([0x89, 0x50, 0x4e, 0x47]) || sig([0xff, 0xd8, 0xff]) || sig([0xd0, 0xcf, 0x11, 0xe0])) return true;
+  if (!head.includes(0)) return false;
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return !bom && utf16WithoutBom(head) === null;
+}

@@ -1,4 +1,4 @@
-import { looksBinary } from '../../../cli/inputs';
+import { looksBinary } from '../../../rules/page/decode';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, utf16WithoutBom } from '../../../rules/page/decode';
