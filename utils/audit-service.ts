@@ -8,7 +8,7 @@ import { indexNumberOf } from '../rules/index-number';
 import { linkRules } from '../rules/links';
 import { findingMessage } from '../rules/messages';
 import { auditHtml } from '../rules/run';
-import type { Config, Level, PageModel } from '../rules/types';
+import type { AuditResult, Config, Level, PageModel } from '../rules/types';
 import { normalizeUrl, type PageInput, type Store, type StoredFinding } from './db';
 import type { LinkChecker } from './link-check';
 import type { AuditSummary, OverlayFinding } from './messages';
@@ -69,20 +69,30 @@ export interface AuditOutcome {
   diagnostics: { ruleId: string; message: string }[];
 }
 
-export async function auditSnapshot(store: Store, config: Config, url: string, html: string, now = Date.now()): Promise<AuditOutcome> {
-  const result = await auditHtml(html, normalizeUrl(url), config, {
-    lookups: {
-      urlsWithIndexNumber: (n, except) => store.urlsWithIndexNumber(n, normalizeUrl(except)),
-      indexNumberShapes: (site) => store.indexNumberShapes(site),
-    },
-  });
-  const page = pageInput(result.model);
-  // Only rules that ran to the end close findings (not one that threw or was switched off); link/broken is the link pass's.
+/**
+ * A page audit into the store, the same for a page read by hand and a swept one: only rules that
+ * ran to the end close findings (not one that threw or was switched off); link/broken is the link
+ * pass's. Returns every stored finding of the page (the link pass's too).
+ */
+export async function keepPageAudit(store: Store, model: PageModel, result: AuditResult, now = Date.now()): Promise<StoredFinding[]> {
+  const page = pageInput(model);
   const completed = new Set(result.completed);
   await store.reconcile(page, result.findings, { now, scope: (ruleId) => completed.has(ruleId) && ruleId !== 'link/broken', run: 'page' });
-  // The summary covers every rule of the page (the link pass's findings too).
-  const all = await store.findingsForUrl(page.url);
-  const summary = summarize(page.url, all, result.model);
+  return store.findingsForUrl(page.url);
+}
+
+/** The lookups that span pages, answered by the store. */
+export function storeLookups(store: Store) {
+  return {
+    urlsWithIndexNumber: (n: string, except: string) => store.urlsWithIndexNumber(n, normalizeUrl(except)),
+    indexNumberShapes: (site: string) => store.indexNumberShapes(site),
+  };
+}
+
+export async function auditSnapshot(store: Store, config: Config, url: string, html: string, now = Date.now()): Promise<AuditOutcome> {
+  const result = await auditHtml(html, normalizeUrl(url), config, { lookups: storeLookups(store) });
+  const all = await keepPageAudit(store, result.model, result, now);
+  const summary = summarize(normalizeUrl(result.model.url), all, result.model);
   if (result.diagnostics.length) summary.failedRules = result.diagnostics.map((d) => d.ruleId);
   return { model: result.model, summary, diagnostics: result.diagnostics };
 }

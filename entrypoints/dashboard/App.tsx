@@ -4,6 +4,7 @@
  * current filter or everything, backup and restore. Reads IndexedDB directly through utils/db.ts.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ruleById } from '../../rules/index';
 import type { Level } from '../../rules/types';
 import { CountTable } from '../../components/CountTable';
@@ -278,6 +279,9 @@ export function App() {
       <header class="top">
         <h1>{t('pageTitle')}</h1>
         <div class="tools">
+          <button class="secondary" data-testid="open-sweep" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sweep.html') })}>
+            {t('sweep')}
+          </button>
           <label>
             {t('exportScope')}
             <select value={exportScope} onChange={(e) => setExportScope((e.target as HTMLSelectElement).value as 'filter' | 'all')} data-testid="export-scope">

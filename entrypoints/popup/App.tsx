@@ -101,6 +101,17 @@ export function App() {
     void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${q}` as '/dashboard.html') });
   };
 
+  /** The 巡检 page, with this tab's site as the start page. */
+  const sweepSite = () => {
+    let q = '';
+    try {
+      q = state?.url ? `?start=${encodeURIComponent(new URL(state.url).origin + '/')}` : '';
+    } catch {
+      /* no site to offer */
+    }
+    void browser.tabs.create({ url: browser.runtime.getURL(`/sweep.html${q}` as '/sweep.html') });
+  };
+
   if (!state) return <div class="popup loading">{error ?? t('loading')}</div>;
   const open = state.findings.filter((f) => f.status === 'open');
   const closed = state.findings.filter((f) => f.status !== 'open');
@@ -148,6 +159,9 @@ export function App() {
             )}
             <button onClick={openDashboard} class="secondary" data-testid="open-dashboard">
               {t('openDashboard')}
+            </button>
+            <button onClick={sweepSite} class="secondary" data-testid="sweep-site">
+              {t('sweepSite')}
             </button>
           </div>
           {error && <p class="error">{t('auditFailed', { error })}</p>}

@@ -15,6 +15,7 @@ const MODULES: Record<string, string> = {
   text: './text.bench.ts',
   store: './store.bench.ts',
   bundle: './bundle.bench.ts',
+  sweep: './sweep.bench.ts',
 };
 
 async function main() {
