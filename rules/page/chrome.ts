@@ -7,6 +7,8 @@ import type { PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
 import { BREADCRUMB_NAME, INVISIBLE_TAGS, namesOf } from './regions';
 import { normalizeSpace } from './text';
+import { docIndex } from './doc-index';
+import { textContent } from 'domutils';
 
 const LEAD_IN = new RegExp(regions.breadcrumbLeadIn);
 const SEPARATORS = new RegExp(`\\s*(?:${regions.breadcrumbSeparators.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\s*`);
@@ -39,13 +41,15 @@ export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element
     return t.length > 0 && t.length <= 200;
   };
   // Not a script or template named so (<script id="location-tpl" type="text/html">): its text is code.
-  const named = ($('[class], [id]').toArray() as Element[]).find((e) => !INVISIBLE_TAGS.has(e.name) && BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e));
+  const named = docIndex($).all.find(
+    (e) => (e.attribs.class !== undefined || e.attribs.id !== undefined) && !INVISIBLE_TAGS.has(e.name) && BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e),
+  );
   if (named) return { items: splitTrail(textOf(named)), el: named };
 
   // Else the run of inline nodes that starts with a 当前位置： lead-in.
   // A plain walk in document order (cheerio's `$('body *').contents()` concatenates arrays and
   // turns quadratic on a page of tens of thousands of elements).
-  const body = $('body').get(0) as Element | undefined;
+  const body = docIndex($).body ?? undefined;
   const stack: AnyNode[] = body ? [...body.children].reverse() : [];
   while (stack.length) {
     const n = stack.pop()!;
@@ -77,15 +81,21 @@ function splitTrail(text: string): string[] {
 export function extractLinks($: CheerioAPI, base: string, selectorOf: (el: Element) => string, within?: Element): PageLink[] {
   const links: PageLink[] = [];
   const linked = (e: Element) => (e.name === 'a' && e.attribs.href !== undefined) || (e.name === 'img' && e.attribs.src !== undefined);
-  const nodes = within ? findAll(within, linked) : ($('a[href], img[src]').toArray() as Element[]);
+  const nodes = within ? findAll(within, linked) : docIndex($).all.filter(linked);
   nodes.forEach((node) => {
     const el = node as Element;
     const raw = el.name === 'img' ? el.attribs.src : el.attribs.href;
     if (!raw || SKIP_HREF.test(raw)) return;
-    const url = resolveUrl(raw, base);
-    if (!url || !/^https?:/.test(url)) return;
-    const kind = el.name === 'img' ? 'img' : ATTACHMENT.test(new URL(url).pathname) ? 'attachment' : 'a';
-    const text = el.name === 'img' ? (el.attribs.alt ?? '') : normalizeSpace($(el).text()) || el.attribs.title || '';
+    let u: URL;
+    try {
+      u = new URL(raw.trim(), base);
+    } catch {
+      return;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return;
+    const url = u.href;
+    const kind = el.name === 'img' ? 'img' : ATTACHMENT.test(u.pathname) ? 'attachment' : 'a';
+    const text = el.name === 'img' ? (el.attribs.alt ?? '') : normalizeSpace(textContent(el)) || el.attribs.title || '';
     links.push({ url, kind, text, selector: selectorOf(el) });
   });
   return links;

@@ -8,6 +8,7 @@ import type { Element } from 'domhandler';
 import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, namesOf } from './regions';
 import { findAll, isElement } from './selector';
 import { normalizeSpace } from './text';
+import { docIndex } from './doc-index';
 
 const CANDIDATE = new Set(['div', 'article', 'section', 'main', 'td', 'body']);
 const PARA = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'font', 'span', 'div']);
@@ -35,7 +36,7 @@ function isBlockish(el: Element): boolean {
 }
 
 export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolean): Element {
-  const body = ($('body').get(0) as Element | undefined) ?? ($.root().children().get(0) as Element);
+  const body = docIndex($).body ?? ($.root().children().get(0) as Element);
   const scores = new Map<Element, number>();
   for (const el of findAll(body, (e) => PARA.has(e.name))) {
     const { len, commas } = ownText(el);
@@ -131,9 +132,9 @@ export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Elemen
   const candidates: Element[] = [];
   const inMain = findAll(main, (e) => e.name === 'h1' || e.name === 'h2');
   for (const e of inMain) if (e.name === 'h1') candidates.push(e);
-  for (const e of $('h1').toArray() as Element[]) if (!insideChrome(e, isChrome)) candidates.push(e);
+  for (const e of docIndex($).tag('h1')) if (!insideChrome(e, isChrome)) candidates.push(e);
   candidates.push(
-    ...($('[class], [id]').toArray() as Element[]).filter(
+    ...docIndex($).all.filter((e) => e.attribs.class !== undefined || e.attribs.id !== undefined).filter(
       (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e, isChrome) && e.children.length <= 6,
     ),
   );

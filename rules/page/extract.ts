@@ -21,6 +21,8 @@ import { extractListing } from './listing';
 import { isChromeByTag, isFooterLike, makeChromeTest } from './regions';
 import { makeSelectorFn } from './selector';
 import { normalizeSpace } from './text';
+import { docIndex } from './doc-index';
+import { textContent } from 'domutils';
 
 export interface ExtractOptions {
   /** Extra catalogue label aliases of the site ({ label: canonical }). */
@@ -45,21 +47,25 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   adoptTrailing($.root().get(0)!);
   dropHidden($.root().get(0)!);
   const selectorOf = makeSelectorFn($);
-  const baseHref = $('base[href]').attr('href');
+  const doc = docIndex($);
+  const baseHref = doc.tag('base').find((e) => e.attribs.href !== undefined)?.attribs.href;
   const base = (baseHref && resolveUrl(baseHref, url)) || url;
   const u = new URL(url);
 
   const meta: Record<string, string> = {};
-  $('meta[name]').each((_, m) => {
-    const el = m as Element;
+  const metas = doc.tag('meta');
+  metas.forEach((el) => {
+    if (el.attribs.name === undefined) return;
     const name = el.attribs.name.trim();
     if (name && meta[name] === undefined) meta[name] = normalizeSpace(el.attribs.content ?? '');
   });
   const charset =
     opts.charset ??
-    ($('meta[charset]').attr('charset') || /charset=([\w-]+)/i.exec($('meta[http-equiv]').attr('content') ?? '')?.[1] || '').toLowerCase();
+    (metas.find((e) => e.attribs.charset !== undefined)?.attribs.charset ||
+      /charset=([\w-]+)/i.exec(metas.find((e) => e.attribs['http-equiv'] !== undefined)?.attribs.content ?? '')?.[1] ||
+      '').toLowerCase();
 
-  const body = ($('body').get(0) as Element | undefined) ?? ($.root().get(0) as unknown as Element);
+  const body = doc.body ?? ($.root().get(0) as unknown as Element);
   const breadcrumb = extractBreadcrumb($);
   const footer = extractFooter($, base, selectorOf);
 
@@ -112,9 +118,9 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     url,
     site: u.origin,
     host: u.hostname.toLowerCase(),
-    title: normalizeSpace($('title').first().text()),
+    title: normalizeSpace(textOf(doc.tag('title')[0])),
     headline: listHeadline,
-    lang: ($('html').attr('lang') ?? '').toLowerCase(),
+    lang: (doc.tag('html')[0]?.attribs.lang ?? '').toLowerCase(),
     charset,
     meta,
     breadcrumb: breadcrumb.items,
@@ -125,7 +131,11 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     interaction,
     footer: footer.footer,
     links: extractLinks($, base, selectorOf),
-    scripts: ($('script[src]').toArray() as Element[]).map((e) => resolveUrl(e.attribs.src, base)).filter((x): x is string => !!x),
+    scripts: doc
+      .tag('script')
+      .filter((e) => e.attribs.src !== undefined)
+      .map((e) => resolveUrl(e.attribs.src, base))
+      .filter((x): x is string => !!x),
     scriptRefs: scriptRefs($, base),
     kind,
   };
@@ -138,4 +148,9 @@ function pickColumn(trail: string[], columnMeta: string | undefined, headline: s
     return t;
   }
   return columnMeta || null;
+}
+
+/** An element's text, as cheerio's .text() gives it. */
+function textOf(el: Element | undefined): string {
+  return el ? textContent(el) : '';
 }

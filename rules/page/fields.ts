@@ -20,6 +20,7 @@ export const OPTIONAL_EMPTY_OK = new Set(aliasData.optionalEmptyOk);
 /** Cells longer than this are prose, not a catalogue entry. */
 const MAX_CELL = 400;
 const GAP = `[\\s\\u00a0\\u3000${BOUNDARY}]*`;
+const GAP_RUN = new RegExp(`[\\s\\u00a0\\u3000${BOUNDARY}]+`, 'g');
 
 export interface FieldReader {
   read($: CheerioAPI, root: Element, skip: (el: Element) => boolean, selectorOf: (el: Element) => string): { fields: CatalogField[]; used: Set<Element> };
@@ -35,6 +36,10 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
     `(?:^|(?<=[\\s\\u00a0\\u3000${BOUNDARY}【\\[（(|｜]))[【\\[]?(${spaced.join('|')})[】\\]]?${GAP}(?:[：:]|(?=[\\s\\u00a0\\u3000${BOUNDARY}]|$))`,
     'g',
   );
+  // The label pattern allows a gap between any two characters (索 引 号), which makes it slow on
+  // long lists; a cell is tried only when its text without gaps holds a label at all (a superset).
+  const anyLabel = new RegExp(labels.map((l) => escapeRe(l.replace(/\s+/g, ''))).join('|'));
+  const mayHoldLabel = (raw: string) => anyLabel.test(raw.replace(GAP_RUN, ''));
   /** A matched label as written, without the spaces and element boundaries inside it. */
   const plain = (label: string) => stripSpace(label.split(BOUNDARY).join(''));
   const canonical = (label: string) => aliases[plain(label)] ?? plain(label);
@@ -99,6 +104,7 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
         const b = blocks[i];
         // A long cell without a colon is prose; space-separated label runs (seed 000) are short.
         if (b.raw.length > 100 && !/[：:]/.test(b.raw)) continue;
+        if (!mayHoldLabel(b.raw)) continue;
         const matches = [...b.raw.matchAll(labelRe)];
         if (matches.length === 0) continue;
         // A cell that merely mentions a label inside prose (no colon, not at the start) is not a box cell.

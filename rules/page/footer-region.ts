@@ -17,6 +17,7 @@ import { resolveUrl, SKIP_HREF } from './chrome';
 import { INVISIBLE_TAGS, isFooterLike, visibleText as textOf } from './regions';
 import { findAll, isElement } from './selector';
 import { normalizeSpace, stripSpace } from './text';
+import { docIndex } from './doc-index';
 
 interface Def {
   id: string;
@@ -49,7 +50,7 @@ interface Gathered {
 }
 
 export function extractFooter($: CheerioAPI, base: string, selectorOf: (el: Element) => string): { footer: Footer | null; el: Element | null } {
-  const body = ($('body').get(0) as Element | undefined) ?? null;
+  const body = docIndex($).body;
   if (!body) return { footer: null, el: null };
   const dir = makeDirectoryTest();
   const gather = makeGather(base, selectorOf, dir);
@@ -266,7 +267,7 @@ export function unescapeScript(s: string): string {
  */
 export function scriptRefs($: CheerioAPI, base: string): string[] {
   const out = new Set<string>();
-  for (const node of $('script').toArray() as Element[]) {
+  for (const node of docIndex($).tag('script')) {
     if (node.attribs.id) out.add(node.attribs.id);
     if (node.attribs.src) continue;
     const text = unescapeScript(scriptText(node));

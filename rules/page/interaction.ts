@@ -19,6 +19,7 @@ import { findFullDates } from './list-dates';
 import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike } from './regions';
 import { isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
+import { docIndex } from './doc-index';
 
 const ASKED = new Set(words.askedLabels);
 const REPLIED = new Set(words.repliedLabels);
@@ -42,7 +43,7 @@ const SIGN_LABELS = alt([...words.senderLabels, ...words.statusLabels, ...words.
 const MESSAGE_SIGN = new RegExp(`(?:^|\\s)(?:${SIGN_LABELS})(?:\\s*[：:]|(?=\\s|$))`);
 
 export function extractInteraction($: CheerioAPI, baseUrl: string): InteractionItem[] {
-  const body = ($('body').get(0) as Element | undefined) ?? null;
+  const body = docIndex($).body;
   if (!body) return [];
   // Both layouts need a 留言时间-like label somewhere: most pages have none, and then nothing else is read.
   const flat = stripSpace($(body).text());

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import words from '../dicts/listing-words.json';
 import { INVISIBLE_TAGS, visibleText as textOf } from './regions';
 import { isElement } from './selector';
+import { docIndex } from './doc-index';
 
 /** A template placeholder shown as text ({{item.title}}, ${title}, <%= title %>). */
 export const TEMPLATE = new RegExp(words.templatePlaceholder);
@@ -19,7 +20,7 @@ const FILL_VERB = new RegExp(words.scriptFillVerbs);
  * `getElementById('list').innerHTML = …`) and fills.
  */
 export function scriptFilledList($: CheerioAPI, body: Element, excluded: (el: Element) => boolean): Element | null {
-  const scripts = ($('script').toArray() as Element[])
+  const scripts = docIndex($).tag('script')
     .filter((s) => !s.attribs.src)
     .map((s) => $(s).text())
     .join('\n');

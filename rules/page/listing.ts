@@ -23,6 +23,7 @@ import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf, v
 import { isHomeUrl } from './home';
 import { findAll, isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
+import { docIndex } from './doc-index';
 
 /** Chrome by tag, minus `form` and `button`: ASP.NET pages wrap the whole page in a form. */
 const NOT_CHROME_TAGS = new Set(['form', 'button', 'select']);
@@ -65,7 +66,7 @@ interface Candidate {
 
 export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: string }): Listing | null {
   const today = ctx.today ?? todayIso();
-  const body = ($('body').get(0) as Element | undefined) ?? null;
+  const body = docIndex($).body;
   if (!body) return null;
   const home = isHomeUrl(baseUrl);
   const excluded = makeExclusion(home);
@@ -410,8 +411,8 @@ function readPaging($: CheerioAPI, body: Element, base: string): Listing['paging
       return null;
     }
   };
-  const script = $('script')
-    .toArray()
+  const script = docIndex($)
+    .tag('script')
     .map((s) => $(s).text())
     .join('\n');
   const cp = CREATE_PAGE.exec(script);

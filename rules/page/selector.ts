@@ -4,16 +4,17 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { docIndex } from './doc-index';
 
 const SIMPLE_ID = /^[A-Za-z][\w-]*$/;
 
 export function makeSelectorFn($: CheerioAPI): (el: Element) => string {
   const cache = new Map<Element, string>();
   const idCount = new Map<string, number>();
-  $('[id]').each((_, e) => {
-    const id = (e as Element).attribs.id;
-    idCount.set(id, (idCount.get(id) ?? 0) + 1);
-  });
+  for (const e of docIndex($).all) {
+    const id = e.attribs.id;
+    if (id !== undefined) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+  }
 
   // Positions among same-tag siblings, computed once per parent: a list of 2,000 items costs
   // one pass, not 2,000.
