@@ -132,6 +132,11 @@ export interface PageModel {
   scripts: string[];
   /** URLs and element ids that inline scripts write or reference (unescaped: `document.write(unescape("%3Cspan id='_ideConac'…"))`), and `<script>` ids: script-written badges. */
   scriptRefs?: string[];
+  /**
+   * The page's frames as the browser snapshot gave them: audited (read as part of the page, inside
+   * a govlint-frame element) or not (another origin: the content script could not read it).
+   */
+  frames?: { url: string; audited: boolean; /** The govlint-frame's id, which the selectors of what is inside it start with. */ id?: string }[];
   kind: PageKind;
 }
 
@@ -197,6 +202,11 @@ export interface AuditLookups {
   indexNumberShapes?(site: string): Promise<Record<string, number>>;
   /** Checks links (HEAD, then GET; cached): the background's link checker (utils/link-check.ts). */
   checkLinks?(links: PageLink[]): Promise<LinkCheckResult[]>;
+  /**
+   * The 疑似错别字 model file (rules/model/typo-model.bin) as bytes, loaded on first call and kept;
+   * null (or no lookup) when it is not available: text/typo then does only its dictionary work.
+   */
+  typoModel?(): Promise<ArrayBuffer | null>;
 }
 
 /** What a link check found: the final HTTP status, or why there is none. */

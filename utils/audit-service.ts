@@ -33,6 +33,12 @@ function matchedText(model: PageModel, f: StoredFinding): string | undefined {
   return block?.text.slice(f.textOffset, f.textOffset + f.textLength);
 }
 
+/** The frame a finding's element is in: its selector starts at the frame's holder (#govlint-frame-N). */
+function frameOf(model: PageModel | undefined, selector: string | undefined): string | undefined {
+  const id = selector && /^#(govlint-frame-\d+)(?:\s|$)/.exec(selector)?.[1];
+  return id ? model?.frames?.find((fr) => fr.id === id)?.url : undefined;
+}
+
 export function summarize(url: string, findings: StoredFinding[], model?: PageModel): AuditSummary {
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   const shown: OverlayFinding[] = [];
@@ -51,10 +57,12 @@ export function summarize(url: string, findings: StoredFinding[], model?: PageMo
       suggestion: f.suggestion,
       selector: f.selector,
       matched: model ? matchedText(model, f) : undefined,
+      ...(frameOf(model, f.selector) ? { frame: frameOf(model, f.selector) } : {}),
       status: f.status,
     });
   }
-  return { url, counts, findings: shown };
+  const unread = (model?.frames ?? []).filter((fr) => !fr.audited).map((fr) => fr.url);
+  return { url, counts, findings: shown, ...(unread.length ? { unreadFrames: unread } : {}) };
 }
 
 /** The badge counts what needs fixing: open error and warn findings. */

@@ -21,6 +21,8 @@ export interface OverlayFinding {
   selector?: string;
   /** The exact text the finding is about, to highlight it inside the element. */
   matched?: string;
+  /** The URL of the frame the finding is in, when it is inside one. */
+  frame?: string;
   status: FindingStatus;
 }
 
@@ -30,6 +32,8 @@ export interface AuditSummary {
   findings: OverlayFinding[];
   /** Rules that threw on this page: their earlier findings were kept as they were. */
   failedRules?: string[];
+  /** Frames of the page the browser would not let GovLint read (another site): not audited. */
+  unreadFrames?: string[];
 }
 
 export type Request =

@@ -13,13 +13,14 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
   const { counts, findings } = props.summary;
   const total = counts.error + counts.warn + counts.info;
   const failed = props.summary.failedRules ?? [];
+  const unread = props.summary.unreadFrames ?? [];
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
   return (
     <div class="gl-root" data-testid="govlint-panel">
       <button class="gl-pill" onClick={() => setOpen(!open)} title={t('panelTitle')}>
         <span class="gl-brand">GovLint</span>
         {total === 0 && !failed.length ? (
-          <span class="gl-ok">{t('panelOk')}</span>
+          <span class="gl-ok">{unread.length ? t('panelOkPartial', { n: unread.length }) : t('panelOk')}</span>
         ) : (
           ORDER.filter((l) => counts[l] > 0).map((l) => (
             <span class={`gl-count gl-${l}`} key={l}>
@@ -41,12 +42,18 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
               {t('panelFailed', { rules: failed.join('、') })}
             </div>
           )}
+          {unread.length > 0 && (
+            <div class="gl-failed" data-testid="govlint-unread-frames">
+              {t('panelUnread', { n: unread.length, urls: unread.join('、') })}
+            </div>
+          )}
           <ul>
             {sorted.map((f) => (
               <li key={f.fingerprint} class={`gl-item gl-${f.level}`} onClick={() => props.onPick(f)}>
                 <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL[loc][f.level]}</span>
                 {f.suspected && <span class="gl-sus">{t('suspected')}</span>}
                 <span class="gl-msg">{loc === 'en' ? (f.messageEn ?? f.message) : f.message}</span>
+                {f.frame && <div class="gl-frame">{t('inFrame', { url: f.frame })}</div>}
                 {f.suggestion && (
                   <div class="gl-sug">
                     {t('suggestion')}

@@ -114,6 +114,7 @@ export default defineContentScript({
     // (injected from the popup) the script only draws what it is sent.
     if (BUILT_IN_HOSTS.test(location.hostname) || isAddedHost(location.hostname, await autoSitesItem.getValue())) {
       await settle(ctx);
+      await framesLoaded(ctx);
       await auditNow();
       // Single-page sites change URL without a load: audit each new URL once.
       ctx.addEventListener(window, 'wxt:locationchange', async () => {
@@ -192,5 +193,38 @@ function settle(ctx: ContentScriptContext): Promise<void> {
       clearTimeout(cap);
       resolve();
     }
+  });
+}
+
+/**
+ * Waits (at most FRAME_WAIT_MS) for the page's frames that are still loading: an article in an
+ * <iframe> arrives after the page itself. A frame of another site cannot be asked; it is not waited for.
+ */
+const FRAME_WAIT_MS = 4000;
+function framesLoaded(ctx: ContentScriptContext): Promise<void> {
+  const loading = [...document.querySelectorAll('iframe[src], frame[src]')].filter((f) => {
+    if (/^\s*(?:about:|javascript:|$)/i.test(f.getAttribute('src') ?? '')) return false;
+    try {
+      const doc = (f as HTMLIFrameElement).contentDocument;
+      return !!doc && (doc.readyState !== 'complete' || doc.URL === 'about:blank');
+    } catch {
+      return false;
+    }
+  });
+  if (loading.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    let left = loading.length;
+    const cap = ctx.setTimeout(resolve, FRAME_WAIT_MS);
+    for (const f of loading)
+      f.addEventListener(
+        'load',
+        () => {
+          if (--left === 0) {
+            clearTimeout(cap);
+            resolve();
+          }
+        },
+        { once: true },
+      );
   });
 }

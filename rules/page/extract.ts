@@ -18,10 +18,10 @@ import { makeFieldReader, STRONG_FIELDS } from './fields';
 import { extractInteraction } from './interaction';
 import { isHomeUrl } from './home';
 import { extractListing } from './listing';
-import { isChromeByTag, isFooterLike, makeChromeTest } from './regions';
+import { FRAME_TAG, isChromeByTag, isFooterLike, makeChromeTest, UNREAD_FRAME_MARK } from './regions';
 import { makeSelectorFn } from './selector';
 import { normalizeSpace } from './text';
-import { docIndex } from './doc-index';
+import { docIndex, type DocIndex } from './doc-index';
 import { textContent } from 'domutils';
 
 export interface ExtractOptions {
@@ -137,6 +137,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
       .map((e) => resolveUrl(e.attribs.src, base))
       .filter((x): x is string => !!x),
     scriptRefs: scriptRefs($, base),
+    ...framesOf(doc),
     kind,
   };
 }
@@ -153,4 +154,15 @@ function pickColumn(trail: string[], columnMeta: string | undefined, headline: s
 /** An element's text, as cheerio's .text() gives it. */
 function textOf(el: Element | undefined): string {
   return el ? textContent(el) : '';
+}
+
+/** Frames the content script read into the snapshot, and those it could not read. */
+function framesOf(doc: DocIndex): { frames?: PageModel['frames'] } {
+  const frames: NonNullable<PageModel['frames']> = [];
+  for (const e of doc.tag(FRAME_TAG)) frames.push({ url: e.attribs['data-src'] ?? '', audited: true, ...(e.attribs.id ? { id: e.attribs.id } : {}) });
+  for (const e of [...doc.tag('iframe'), ...doc.tag('frame')]) {
+    const url = e.attribs[UNREAD_FRAME_MARK];
+    if (url) frames.push({ url, audited: false });
+  }
+  return frames.length ? { frames } : {};
 }

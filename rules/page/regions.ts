@@ -38,6 +38,12 @@ export function isFooterLike(el: Element): boolean {
 const HIDDEN_CLASSES = new Set(regions.hiddenClasses);
 /** Set by the content script on what the rendered page does not show (entrypoints/content/visible.ts). */
 export const HIDDEN_MARK = 'data-govlint-hidden';
+/** What the content script puts in a readable frame's place: its body, as a block of the page. */
+export const FRAME_TAG = 'govlint-frame';
+/** Its id: FRAME_ID_PREFIX + the frame's number in the snapshot (1, 2 …), so selectors lead back into it. */
+export const FRAME_ID_PREFIX = 'govlint-frame-';
+/** On a frame the content script could not read (another origin): its URL. */
+export const UNREAD_FRAME_MARK = 'data-govlint-unread';
 
 /**
  * Not shown to the reader: the `hidden` attribute, inline display:none / visibility:hidden, a
