@@ -39,10 +39,22 @@ function frameOf(model: PageModel | undefined, selector: string | undefined): st
   return id ? model?.frames?.find((fr) => fr.id === id)?.url : undefined;
 }
 
+/** Findings in the order the page shows them (block, then offset): a group's places follow the page. */
+function inPageOrder(findings: StoredFinding[], model?: PageModel): StoredFinding[] {
+  if (!model) return findings;
+  const order = new Map<string, number>();
+  model.body.forEach((b, i) => order.has(b.selector) || order.set(b.selector, i));
+  const pos = (f: StoredFinding) => (f.selector !== undefined && order.has(f.selector) ? order.get(f.selector)! : Infinity);
+  return findings
+    .map((f, i) => ({ f, i, p: pos(f) }))
+    .sort((a, b) => (a.p === b.p ? (a.f.textOffset ?? 0) - (b.f.textOffset ?? 0) || a.i - b.i : a.p === Infinity ? 1 : b.p === Infinity ? -1 : a.p - b.p))
+    .map((x) => x.f);
+}
+
 export function summarize(url: string, findings: StoredFinding[], model?: PageModel): AuditSummary {
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   const shown: OverlayFinding[] = [];
-  for (const f of findings) {
+  for (const f of inPageOrder(findings, model)) {
     if (f.status !== 'open') continue;
     counts[f.level]++;
     shown.push({

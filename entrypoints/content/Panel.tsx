@@ -3,12 +3,15 @@ import { useState } from 'preact/hooks';
 import type { Level } from '../../rules/types';
 import { locale, t } from '../../utils/i18n';
 import { LEVEL_LABEL } from '../../utils/labels';
+import { groupFindings } from '../../utils/group';
 import type { AuditSummary, OverlayFinding } from '../../utils/messages';
 
 const ORDER: Level[] = ['error', 'warn', 'info'];
 
 export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding) => void; onClose: () => void }) {
   const [open, setOpen] = useState(false);
+  // Which place of each group the next click goes to.
+  const [turns] = useState(() => new Map<string, number>());
   const loc = locale();
   const { counts, findings } = props.summary;
   const total = counts.error + counts.warn + counts.info;
@@ -48,20 +51,30 @@ export function Panel(props: { summary: AuditSummary; onPick: (f: OverlayFinding
             </div>
           )}
           <ul>
-            {sorted.map((f) => (
-              <li key={f.fingerprint} class={`gl-item gl-${f.level}`} onClick={() => props.onPick(f)}>
-                <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL[loc][f.level]}</span>
-                {f.suspected && <span class="gl-sus">{t('suspected')}</span>}
-                <span class="gl-msg">{loc === 'en' ? (f.messageEn ?? f.message) : f.message}</span>
-                {f.frame && <div class="gl-frame">{t('inFrame', { url: f.frame })}</div>}
-                {f.suggestion && (
-                  <div class="gl-sug">
-                    {t('suggestion')}
-                    {f.suggestion}
-                  </div>
-                )}
-              </li>
-            ))}
+            {groupFindings(sorted).map((g) => {
+              const f = g.items[0];
+              // A group is one row; each click goes on to its next place in the page.
+              const pick = () => {
+                const n = turns.get(g.key) ?? 0;
+                turns.set(g.key, n + 1);
+                props.onPick(g.items[n % g.items.length]);
+              };
+              return (
+                <li key={g.key} class={`gl-item gl-${f.level}`} onClick={pick} data-count={g.items.length}>
+                  <span class={`gl-tag gl-${f.level}`}>{LEVEL_LABEL[loc][f.level]}</span>
+                  {f.suspected && <span class="gl-sus">{t('suspected')}</span>}
+                  <span class="gl-msg">{loc === 'en' ? (f.messageEn ?? f.message) : f.message}</span>
+                  {g.items.length > 1 && <span class="gl-count-n">{t('groupCount', { n: g.items.length })}</span>}
+                  {f.frame && <div class="gl-frame">{t('inFrame', { url: f.frame })}</div>}
+                  {f.suggestion && (
+                    <div class="gl-sug">
+                      {t('suggestion')}
+                      {f.suggestion}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

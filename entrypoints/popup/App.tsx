@@ -4,7 +4,9 @@
  * Reads the store directly (extension pages share the extension's IndexedDB); audits go
  * through the background.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { groupFindings, type FindingGroup } from '../../utils/group';
 import { browser } from 'wxt/browser';
 import type { Category, Level } from '../../rules/types';
 import { normalizeUrl, openStore, type PageRecord, type StoredFinding } from '../../utils/db';
@@ -172,22 +174,18 @@ export function App() {
                 {CATEGORY_LABEL[loc][cat]} <span class="muted">{list.length}</span>
               </h2>
               <ul>
-                {list
-                  .filter((f) => f.level !== 'info')
-                  .map((f) => (
-                    <FindingItem f={f} key={f.fingerprint} onLocate={state.tabId != null && f.status === 'open' ? () => locate(f) : undefined} />
-                  ))}
+                {groupFindings(list.filter((f) => f.level !== 'info')).map((g) => (
+                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} />
+                ))}
               </ul>
               {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
               {list.some((f) => f.level === 'info') && (
                 <details class="infos">
                   <summary>{t('infoSection', { n: list.filter((f) => f.level === 'info').length })}</summary>
                   <ul>
-                    {list
-                      .filter((f) => f.level === 'info')
-                      .map((f) => (
-                        <FindingItem f={f} key={f.fingerprint} onLocate={state.tabId != null && f.status === 'open' ? () => locate(f) : undefined} />
-                      ))}
+                    {groupFindings(list.filter((f) => f.level === 'info')).map((g) => (
+                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} />
+                    ))}
                   </ul>
                 </details>
               )}
@@ -218,9 +216,29 @@ export function App() {
   );
 }
 
-function FindingItem({ f, onLocate }: { f: StoredFinding; onLocate?: () => void }) {
+/** A group of findings with one message: the first in full, the others folded under 共 N 处. */
+function GroupItem({ group, onLocate }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void }) {
+  const [first, ...rest] = group.items;
+  const at = (f: StoredFinding) => (onLocate && f.status === 'open' ? () => onLocate(f) : undefined);
   return (
-    <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status}>
+    <FindingItem f={first} onLocate={at(first)} count={group.items.length}>
+      {rest.length > 0 && (
+        <details class="more">
+          <summary>{t('groupMore', { n: rest.length })}</summary>
+          <ul>
+            {rest.map((f) => (
+              <FindingItem f={f} key={f.fingerprint} onLocate={at(f)} brief />
+            ))}
+          </ul>
+        </details>
+      )}
+    </FindingItem>
+  );
+}
+
+function FindingItem({ f, onLocate, count, brief, children }: { f: StoredFinding; onLocate?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
+  return (
+    <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status} data-count={count ?? 1}>
       <div class="msg">
         {onLocate && (
           <button class="locate" onClick={onLocate} title={t('locateTitle')} data-testid="locate">
@@ -230,7 +248,8 @@ function FindingItem({ f, onLocate }: { f: StoredFinding; onLocate?: () => void 
         <span class="tag">{LEVEL_LABEL[loc][f.level]}</span>
         {f.certainty === 'suspected' && <span class="sus">{t('suspected')}</span>}
         {f.status !== 'open' && <span class="status">{STATUS_LABEL[loc][f.status]}</span>}
-        {findingMessage(f, loc)}
+        {!brief && findingMessage(f, loc)}
+        {count !== undefined && count > 1 && <span class="group-n">{t("groupCount", { n: count })}</span>}
       </div>
       {f.excerpt && (
         <div class="excerpt">
@@ -238,12 +257,13 @@ function FindingItem({ f, onLocate }: { f: StoredFinding; onLocate?: () => void 
           {f.excerpt}
         </div>
       )}
-      {f.suggestion && (
+      {f.suggestion && !brief && (
         <div class="suggestion">
           {t('suggestion')}
           {f.suggestion}
         </div>
       )}
+      {children}
     </li>
   );
 }

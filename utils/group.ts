@@ -1,0 +1,20 @@
+/**
+ * One problem, one row: findings of the same rule with the same message on a page (the same
+ * placeholder 29 times, the same garbled sequence in 17 blocks) are shown as one group with its
+ * count, in the order of their first member. Used by the popup and the in-page panel.
+ */
+export interface FindingGroup<T> {
+  key: string;
+  items: T[];
+}
+
+export function groupFindings<T extends { ruleId: string; message: string }>(list: readonly T[]): FindingGroup<T>[] {
+  const groups = new Map<string, FindingGroup<T>>();
+  for (const f of list) {
+    const key = `${f.ruleId}\u0000${f.message}`;
+    const g = groups.get(key);
+    if (g) g.items.push(f);
+    else groups.set(key, { key, items: [f] });
+  }
+  return [...groups.values()];
+}
