@@ -130,6 +130,20 @@ export function App() {
         ))}
       </section>
       <section>
+        <h2>{t('optToday')}</h2>
+        <p class="hint">{t('optTodayHint')}</p>
+        <input
+          type="date"
+          value={config.today ?? ''}
+          data-testid="today"
+          onInput={(e) => {
+            const v = (e.target as HTMLInputElement).value;
+            const { today: _old, ...rest } = config;
+            setConfig(v ? { ...rest, today: v } : rest);
+          }}
+        />
+      </section>
+      <section>
         <h2>{t('optRules')}</h2>
         <table class="rules">
           <thead>

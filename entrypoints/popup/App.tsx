@@ -7,6 +7,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupFindings, type FindingGroup } from '../../utils/group';
+import { ignoreRuleOnSite } from '../../utils/site-rules';
+import { ruleById } from '../../rules/index';
 import { browser } from 'wxt/browser';
 import type { Category, Level } from '../../rules/types';
 import { normalizeUrl, openStore, type PageRecord, type StoredFinding } from '../../utils/db';
@@ -22,6 +24,7 @@ import type { SiteSummary } from '../../rules/summary';
 import { SiteSummaryView } from '../../components/SiteSummaryView';
 
 const LEVELS: Level[] = ['error', 'warn', 'info'];
+const ruleTitle = (id: string) => ruleById.get(id)?.meta.title[locale()] ?? id;
 
 interface State {
   tabId: number | null;
@@ -54,6 +57,7 @@ export function App() {
   const [state, setState] = useState<State | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = () => loadState().then(setState, (e) => setError(String(e?.message ?? e)));
   useEffect(() => {
@@ -82,6 +86,21 @@ export function App() {
   };
 
   /** Takes the editor to a finding: its tab in front, scrolled to it, the text flashed. */
+  /** 本站不再检查此项: the rule off for this site, its open findings here ignored. */
+  const ignoreOnSite = async (f: StoredFinding) => {
+    if (!state?.url) return;
+    const store = await openStore();
+    try {
+      const n = await ignoreRuleOnSite(store, new URL(state.url).origin, f.ruleId);
+      setNotice(t('ignoredOnSite', { n }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      store.close();
+    }
+    await refresh();
+  };
+
   const locate = async (f: StoredFinding) => {
     if (state?.tabId == null) return;
     await browser.tabs.update(state.tabId, { active: true }).catch(() => {});
@@ -167,6 +186,7 @@ export function App() {
             </button>
           </div>
           {error && <p class="error">{t('auditFailed', { error })}</p>}
+          {notice && <p class="ok" data-testid="notice">{notice}</p>}
           {state.page && open.length === 0 && <p class="ok">{t('noOpen')}</p>}
           {[...groups].map(([cat, list]) => (
             <section class="group" key={cat} data-category={cat}>
@@ -175,7 +195,7 @@ export function App() {
               </h2>
               <ul>
                 {groupFindings(list.filter((f) => f.level !== 'info')).map((g) => (
-                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} />
+                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onIgnore={ignoreOnSite} />
                 ))}
               </ul>
               {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
@@ -184,7 +204,7 @@ export function App() {
                   <summary>{t('infoSection', { n: list.filter((f) => f.level === 'info').length })}</summary>
                   <ul>
                     {groupFindings(list.filter((f) => f.level === 'info')).map((g) => (
-                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} />
+                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onIgnore={ignoreOnSite} />
                     ))}
                   </ul>
                 </details>
@@ -217,11 +237,11 @@ export function App() {
 }
 
 /** A group of findings with one message: the first in full, the others folded under 共 N 处. */
-function GroupItem({ group, onLocate }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void }) {
+function GroupItem({ group, onLocate, onIgnore }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void; onIgnore?: (f: StoredFinding) => void }) {
   const [first, ...rest] = group.items;
   const at = (f: StoredFinding) => (onLocate && f.status === 'open' ? () => onLocate(f) : undefined);
   return (
-    <FindingItem f={first} onLocate={at(first)} count={group.items.length}>
+    <FindingItem f={first} onLocate={at(first)} onIgnore={onIgnore && first.status === 'open' ? () => onIgnore(first) : undefined} count={group.items.length}>
       {rest.length > 0 && (
         <details class="more">
           <summary>{t('groupMore', { n: rest.length })}</summary>
@@ -236,7 +256,7 @@ function GroupItem({ group, onLocate }: { group: FindingGroup<StoredFinding>; on
   );
 }
 
-function FindingItem({ f, onLocate, count, brief, children }: { f: StoredFinding; onLocate?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
+function FindingItem({ f, onLocate, onIgnore, count, brief, children }: { f: StoredFinding; onLocate?: () => void; onIgnore?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
   return (
     <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status} data-count={count ?? 1}>
       <div class="msg">
@@ -263,8 +283,24 @@ function FindingItem({ f, onLocate, count, brief, children }: { f: StoredFinding
           {f.suggestion}
         </div>
       )}
+      {onIgnore && <IgnoreButton f={f} onIgnore={onIgnore} />}
       {children}
     </li>
+  );
+}
+
+/** Two clicks: the first asks (naming the rule), the second turns it off for the site. */
+function IgnoreButton({ f, onIgnore }: { f: StoredFinding; onIgnore: () => void }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <button
+      class={`link ignore${asking ? ' asking' : ''}`}
+      onClick={() => (asking ? onIgnore() : setAsking(true))}
+      title={t('ignoreOnSiteTitle')}
+      data-testid="ignore-on-site"
+    >
+      {asking ? t('ignoreOnSiteConfirm', { rule: ruleTitle(f.ruleId) }) : t('ignoreOnSite')}
+    </button>
   );
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Settings an editor reaches without JSON: 本站不再检查此项 on a finding in the popup turns the rule
+ * off for that site and ignores its open findings there (a re-check does not bring them back, and
+ * another site still gets the rule); the check date is a date field in the settings.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findingsOnceReported, fixture, inExtension, launch, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
+
+let site: Site;
+let b: Browser;
+const RULE = 'index-number/check-digit';
+
+beforeAll(async () => {
+  site = await serve({ '/a.html': fixture('pages/yunnan-changning-bad-checkdigit.html') });
+  b = await launch();
+});
+afterAll(async () => {
+  await b?.close();
+  await site?.close();
+});
+
+it('turns a rule off for one site from its finding in the popup', async () => {
+  const url = site.origin('www.cn.gov.cn') + '/a.html';
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await findingsOnceReported(b, url, RULE, '检查结果');
+
+  const popup = await b.openExtensionPage(`popup.html?tabId=${await tabIdFor(b, url)}`);
+  const button = popup.locator(`li[data-rule="${RULE}"] [data-testid="ignore-on-site"]`).first();
+  await button.click();
+  expect(await button.textContent()).toContain('确认');
+  await button.click();
+  await popup.waitForSelector('[data-testid="notice"]');
+  expect(await popup.locator('[data-testid="notice"]').textContent()).toMatch(/已忽略/);
+
+  const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
+  expect(config.sites['www.cn.gov.cn'].rules[RULE]).toBe('off');
+  const statuses = async (u: string) => (await storedFindings(b, u)).filter((f) => f.ruleId === RULE).map((f) => f.status);
+  expect(await statuses(url)).toEqual(['ignored']);
+
+  // A re-check leaves it ignored; the same page on another site still gets the rule.
+  await popup.locator('[data-testid="reaudit"]').click();
+  await waitFor(async () => !(await popup.locator('[data-testid="reaudit"]').isDisabled()), '重新检查完成');
+  expect(await statuses(url)).toEqual(['ignored']);
+  const other = site.origin('www.other.gov.cn') + '/a.html';
+  const page2 = await b.context.newPage();
+  await page2.goto(other);
+  await findingsOnceReported(b, other, RULE, '其他网站的检查结果');
+  expect(await statuses(other)).toEqual(['open']);
+});
+
+it('sets the check date from a date field in the settings', async () => {
+  const options = await b.openExtensionPage('options.html');
+  await options.locator('[data-testid="today"]').fill('2024-06-30');
+  await options.click('[data-testid="save"]');
+  await options.waitForSelector('pre.ok');
+  const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
+  expect(config.today).toBe('2024-06-30');
+  expect(config.sites['www.cn.gov.cn'].rules[RULE]).toBe('off');
+});
