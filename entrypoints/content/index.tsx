@@ -102,11 +102,16 @@ export default defineContentScript({
       return undefined;
     });
 
-    const auditNow = async () => {
+    let lastSent = '';
+    const auditNow = async (again = false) => {
       const url = normalize(location.href);
-      if (audited.has(url)) return;
+      if (audited.has(url) && !again) return;
       audited.add(url);
-      const s = await sendSnapshot(url);
+      const html = snapshotHtml();
+      // The same content is never audited twice (a late mutation that changed nothing visible).
+      if (again && html === lastSent) return;
+      lastSent = html;
+      const s = await sendSnapshot(url, html);
       if (s && s.url === normalize(location.href)) await show(s);
     };
 
@@ -116,6 +121,12 @@ export default defineContentScript({
       await settle(ctx);
       await framesLoaded(ctx);
       await auditNow();
+      // Content that arrives after the page settled (a list or an article a script loads late) is
+      // audited once more, when it has settled too.
+      if (await lateContent(ctx)) {
+        await settle(ctx);
+        await auditNow(true);
+      }
       // Single-page sites change URL without a load: audit each new URL once.
       ctx.addEventListener(window, 'wxt:locationchange', async () => {
         await settle(ctx);
@@ -155,8 +166,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Sends the rendered DOM; when the worker was stopped before it answered, sends it again. */
-async function sendSnapshot(url: string): Promise<AuditSummary | null> {
-  const msg: Request = { type: 'snapshot', url, html: snapshotHtml() };
+async function sendSnapshot(url: string, html: string): Promise<AuditSummary | null> {
+  const msg: Request = { type: 'snapshot', url, html };
   for (let attempt = 0; ; attempt++) {
     try {
       const res = (await withTimeout(browser.runtime.sendMessage(msg), ANSWER_TIMEOUT_MS)) as Response<AuditSummary> | undefined;
@@ -226,5 +237,34 @@ function framesLoaded(ctx: ContentScriptContext): Promise<void> {
         },
         { once: true },
       );
+  });
+}
+
+/** How long after the first audit late content is watched for, and how much text counts as content. */
+const LATE_WINDOW_MS = 20000;
+const LATE_MIN_CHARS = 50;
+
+/**
+ * Resolves true when at least LATE_MIN_CHARS of text are added to the page (outside GovLint's own
+ * panel) within LATE_WINDOW_MS of the first audit; false when the window passes without it.
+ */
+function lateContent(ctx: ContentScriptContext): Promise<boolean> {
+  return new Promise((resolve) => {
+    let added = 0;
+    const obs = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          if (n instanceof Element && n.tagName.toLowerCase() === 'govlint-panel') continue;
+          added += (n.textContent ?? '').trim().length;
+        }
+      if (added >= LATE_MIN_CHARS) finish(true);
+    });
+    const cap = ctx.setTimeout(() => finish(false), LATE_WINDOW_MS);
+    obs.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    function finish(v: boolean) {
+      obs.disconnect();
+      clearTimeout(cap);
+      resolve(v);
+    }
   });
 }
