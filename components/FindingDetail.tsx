@@ -7,11 +7,9 @@ import { locale } from '../utils/i18n';
 import { findingMessage } from '../rules/messages';
 import { t } from './strings';
 
-/** The page URL with a text fragment so the browser scrolls to and marks the excerpt. */
-export function findingLink(f: Pick<StoredFinding, 'url' | 'excerpt'>): string | null {
-  if (!/^https?:\/\//i.test(f.url)) return null; // never a javascript:/data: href from page data
-  const text = f.excerpt.replace(/…$/, '').trim().slice(0, 40);
-  return text ? `${f.url}#:~:text=${encodeURIComponent(text)}` : f.url;
+/** The page's URL as a link, only when it is a web page (never a javascript:/data: href from page data). */
+export function findingLink(f: Pick<StoredFinding, 'url'>): string | null {
+  return /^https?:\/\//i.test(f.url) ? f.url : null;
 }
 
 export interface FindingDetailProps {
@@ -19,9 +17,11 @@ export interface FindingDetailProps {
   ruleTitle: (id: string) => string;
   onStatus: (status: FindingStatus, note: string | undefined) => void | Promise<void>;
   onClose: () => void;
+  /** Takes the editor to the finding in its page (found again from its selector and text), when given. */
+  onLocate?: () => void;
 }
 
-export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose }: FindingDetailProps) {
+export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose, onLocate }: FindingDetailProps) {
   const href = findingLink(f);
   const loc = locale();
   return (
@@ -58,6 +58,11 @@ export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose }: Find
             </a>
           ) : (
             f.url
+          )}
+          {href && onLocate && f.status === 'open' && (
+            <button class="secondary locate" onClick={onLocate} data-testid="detail-locate">
+              {t('locateInPage')}
+            </button>
           )}
         </dd>
         {f.field && (

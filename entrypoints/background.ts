@@ -101,6 +101,36 @@ async function auditTab(tabId: number): Promise<AuditSummary> {
   return summary;
 }
 
+/**
+ * 定位 from the dashboard: the finding's page in front — the tab that shows it, or a new one —
+ * then the content script finds the finding again (selector, offset, matched text) and flashes it.
+ * A page just opened is audited first (on its own on *.gov.cn, by injection elsewhere): the finding
+ * is asked for until the page has its findings, for at most LOCATE_WAIT_MS.
+ */
+const LOCATE_WAIT_MS = 20000;
+async function locateFinding(url: string, fingerprint: string): Promise<null> {
+  const tabs = await browser.tabs.query({});
+  let tab = tabs.find((t) => t.url && normalizeUrl(t.url) === url);
+  tab = tab ? await browser.tabs.update(tab.id!, { active: true }) : await browser.tabs.create({ url, active: true });
+  const tabId = tab!.id!;
+  if (tab!.windowId !== undefined) await browser.windows.update(tab!.windowId, { focused: true }).catch(() => {});
+  const end = Date.now() + LOCATE_WAIT_MS;
+  let injected = false;
+  while (Date.now() < end) {
+    const res = (await browser.tabs.sendMessage(tabId, { type: 'show-finding', fingerprint } satisfies Request).catch(() => null)) as { ok: boolean } | null;
+    if (res?.ok) return null;
+    const loaded = (await browser.tabs.get(tabId).catch(() => null))?.status === 'complete';
+    // Loaded, and no content script answers: a page outside the sites audited on their own.
+    if (loaded && res === null && !injected) {
+      injected = true;
+      await auditTab(tabId).catch(() => {});
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  throw new Error('未能在页面中找到这条问题');
+}
+
 /** Hands the findings to the tab's content script, injecting it first on pages outside *.gov.cn. */
 async function showInTab(tabId: number, summary: AuditSummary) {
   const msg: Request = { type: 'show-findings', summary };
@@ -122,6 +152,7 @@ export default defineBackground(() => {
     let work: Promise<unknown> | null = null;
     if (msg.type === 'snapshot') work = once(snapshotKey(sender.tab?.id, msg.url, msg.html), () => auditAndStore(sender.tab?.id, msg.url, msg.html));
     else if (msg.type === 'audit-tab') work = auditTab(msg.tabId);
+    else if (msg.type === 'locate-finding') work = locateFinding(msg.url, msg.fingerprint);
     if (!work) return undefined;
     work.then((data) => sendResponse(ok(data)), (e) => sendResponse(fail(e)));
     return true;

@@ -45,7 +45,9 @@ export type Request =
   /** To a tab's content script: show the panel and highlights again (show), or toggle them (the shortcut). */
   | { type: 'toggle-panel'; show?: boolean }
   /** To a tab's content script: scroll to this finding and flash it. */
-  | { type: 'show-finding'; fingerprint: string };
+  | { type: 'show-finding'; fingerprint: string }
+  /** To the background: bring this finding's page to the front (opening it if needed) and show the finding there. */
+  | { type: 'locate-finding'; url: string; fingerprint: string };
 
 export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 

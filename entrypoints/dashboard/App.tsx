@@ -21,6 +21,7 @@ import { exportFileName, sortForList, toCsv, toJson, writeXlsx } from '../../uti
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
 import { t } from '../../components/strings';
+import type { Request, Response } from '../../utils/messages';
 
 const PAGE_SIZE = 50;
 /** Rule titles on screen follow the UI locale; the exports stay Chinese (a Chinese office document). */
@@ -450,6 +451,12 @@ export function App() {
             finding={detail}
             ruleTitle={ruleTitle}
             onClose={() => setDetail(null)}
+            onLocate={() =>
+              void browser.runtime
+                .sendMessage({ type: 'locate-finding', url: detail.url, fingerprint: detail.fingerprint } satisfies Request)
+                .then((res) => (res as Response | undefined)?.ok || setError(t('locateFailed')))
+                .catch(() => setError(t('locateFailed')))
+            }
             onStatus={(status, note) => guard(async () => afterWrite(await store.setStatus([detail.fingerprint], status, note), STATUS_LABEL[loc][status]))}
           />
         )}

@@ -80,7 +80,7 @@ describe('dashboard in Chromium', () => {
     const detail = dash.locator('[data-testid="finding-detail"]');
     expect(await detail.locator('.excerpt').textContent()).toBe(EVIL);
     expect(await detail.locator('a[href^="http://evil"]').count()).toBe(0);
-    expect(await detail.locator('.url a').getAttribute('href')).toMatch(/^http:\/\/www\.hf\.gov\.cn:\d+\/zwgk\/a\.html#:~:text=/);
+    expect(await detail.locator(".url a").getAttribute("href")).toMatch(/^http:\/\/www\.hf\.gov\.cn:\d+\/zwgk\/a\.html$/);
     await detail.locator('select').selectOption('false-positive');
     await detail.locator('input[aria-label="备注"]').fill('名称系测试数据');
     await detail.locator('button', { hasText: '更改状态' }).click();

@@ -1,0 +1,43 @@
+/**
+ * 定位 from the dashboard: the finding's page comes to the front — opened again when no tab shows
+ * it — and the finding's own text flashes there, found again from its selector and matched text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingsOnceReported, fixture, launch, serve, waitFor, type Browser, type Site } from './harness';
+
+const PATH = '/zwgk/xxgk/2018/1204/1.html';
+let site: Site;
+let b: Browser;
+beforeAll(async () => {
+  site = await serve({ [PATH]: fixture('pages/yunnan-changning-bad-checkdigit.html') });
+  b = await launch();
+});
+afterAll(async () => {
+  await b?.close();
+  await site?.close();
+});
+
+describe('定位 from the dashboard', () => {
+  it('opens the page again and flashes the finding in it', async () => {
+    const url = site.origin('www.cn.gov.cn') + PATH;
+    const first = await b.context.newPage();
+    await first.goto(url);
+    const stored = await findingsOnceReported(b, url, 'index-number/check-digit', '检查结果');
+    const finding = stored.find((f) => f.ruleId === 'index-number/check-digit')!;
+    await first.close();
+
+    const dash = await b.openExtensionPage(`dashboard.html?url=${encodeURIComponent(url)}`);
+    await dash.click(`tr[data-fp="${finding.fingerprint}"] td.msg`);
+    const [tab] = await Promise.all([b.context.waitForEvent('page'), dash.click('[data-testid="detail-locate"]')]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(url);
+    const flashed = await waitFor(
+      () => tab.evaluate(() => {
+        const h = (CSS as any).highlights.get('govlint-flash');
+        return h ? [...h].map((r: Range) => r.toString()).join('') : null;
+      }),
+      '新打开的页面中闪烁这条问题',
+    );
+    expect(flashed).toBe('01526376-5-/2018-1204001');
+  });
+});
