@@ -101,6 +101,7 @@ export function App() {
 
   const effective = useMemo(() => clean({ ...filter, from: dayStart(dates.from), to: dayEnd(dates.to) }), [filter, dates]);
   const statusOnly: FindingFilter = typeof filter.status === 'string' ? { status: filter.status } : {};
+  const pageOnly: FindingFilter = filter.url ? { url: filter.url } : {};
 
   // The 检查指标 view of the site the filter names (a site picked in the 按网站 table).
   const [siteView, setSiteView] = useState<SiteSummary | null>(null);
@@ -113,18 +114,19 @@ export function App() {
     };
   }, [store, filter.site, version]);
 
-  // Count tables: by status over everything, the others under the status filter (index-served).
+  // Count tables: by status over everything, the others under the status filter (index-served);
+  // all of them within the page when the dashboard was opened for one (?url=).
   useEffect(() => {
     if (!store) return;
     let stale = false;
     const t0 = performance.now();
     (async () => {
       const [status, site, column, ruleId, level] = await Promise.all([
-        store.countBy('status'),
-        store.countBy('site', statusOnly),
-        store.countBy('column', statusOnly),
-        store.countBy('ruleId', statusOnly),
-        store.countBy('level', statusOnly),
+        store.countBy('status', pageOnly),
+        store.countBy('site', { ...statusOnly, ...pageOnly }),
+        store.countBy('column', { ...statusOnly, ...pageOnly }),
+        store.countBy('ruleId', { ...statusOnly, ...pageOnly }),
+        store.countBy('level', { ...statusOnly, ...pageOnly }),
       ]);
       if (stale) return;
       setCounts({ status, site, column, ruleId, level });
@@ -134,7 +136,7 @@ export function App() {
     return () => {
       stale = true;
     };
-  }, [store, filter.status, version]);
+  }, [store, filter.status, filter.url, version]);
 
   // The current page of findings.
   const cursor = cursors[cursors.length - 1];

@@ -1,16 +1,18 @@
 /**
- * 定位 from the dashboard: the finding's page comes to the front — opened again when no tab shows
+ * The dashboard opened for one page counts that page only. 定位 from the dashboard: the finding's page comes to the front — opened again when no tab shows
  * it — and the finding's own text flashes there, found again from its selector and matched text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingsOnceReported, fixture, launch, serve, waitFor, type Browser, type Site } from './harness';
+import { findingsOnceReported, fixture, inExtension, launch, serve, waitFor, type Browser, type Site } from './harness';
 
 const PATH = '/zwgk/xxgk/2018/1204/1.html';
 let site: Site;
 let b: Browser;
 beforeAll(async () => {
-  site = await serve({ [PATH]: fixture('pages/yunnan-changning-bad-checkdigit.html') });
+  site = await serve({ [PATH]: fixture('pages/yunnan-changning-bad-checkdigit.html'), '/zwgk/c.html': fixture('pages/doc-number-bad.html') });
   b = await launch();
+  // The counts are compared with the page's findings at one moment: the link pass would add more as it goes.
+  await inExtension(b, async () => (globalThis as any).chrome.storage.local.set({ config: { profile: 'daily', rules: { 'link/broken': 'off' } } }), null);
 });
 afterAll(async () => {
   await b?.close();
@@ -25,8 +27,17 @@ describe('定位 from the dashboard', () => {
     const stored = await findingsOnceReported(b, url, 'index-number/check-digit', '检查结果');
     const finding = stored.find((f) => f.ruleId === 'index-number/check-digit')!;
     await first.close();
+    // Another page's findings in the store: the dashboard opened for one page counts only that page's.
+    const otherUrl = site.origin('www.cn.gov.cn') + '/zwgk/c.html';
+    const other = await b.context.newPage();
+    await other.goto(otherUrl);
+    await findingsOnceReported(b, otherUrl, 'doc-number/format', '另一页的检查结果');
+    await other.close();
 
     const dash = await b.openExtensionPage(`dashboard.html?url=${encodeURIComponent(url)}`);
+    const openHere = stored.filter((f) => f.status === 'open').length;
+    await expect.poll(() => dash.locator('[data-count-field="status"] tr[data-key="open"] td.n').textContent()).toBe(String(openHere));
+    expect(await dash.locator('[data-count-field="ruleId"] tr[data-key="doc-number/format"]').count()).toBe(0);
     await dash.click(`tr[data-fp="${finding.fingerprint}"] td.msg`);
     const [tab] = await Promise.all([b.context.waitForEvent('page'), dash.click('[data-testid="detail-locate"]')]);
     await tab.waitForLoadState();
