@@ -4,11 +4,18 @@ import type { Store } from './db';
 
 const VETO_RULES = [...new Set(VETO_ITEMS.flatMap((i) => i.rules))];
 
-export async function loadSiteSummary(store: Store, site: string): Promise<SiteSummary> {
+/** A site summary with how many of the site's pages GovLint has checked (a verdict on one page says little). */
+export type SiteView = SiteSummary & { checkedPages: number };
+
+export async function loadSiteSummary(store: Store, site: string): Promise<SiteView> {
   const findings = [];
   for await (const batch of store.iterate({ site, status: 'open', ruleId: VETO_RULES })) findings.push(...batch);
-  return siteSummary(findings)[0] ?? zeroSummary(site);
+  const checkedPages = (await store.pages()).filter((p) => p.site === site).length;
+  return { ...(siteSummary(findings)[0] ?? zeroSummary(site)), checkedPages };
 }
+
+/** Below this many checked pages, "no veto risk" is not a verdict: the site needs a sweep. */
+export const FEW_PAGES = 20;
 
 /** A site with none of the veto findings: every item passes. */
 function zeroSummary(site: string): SiteSummary {

@@ -19,8 +19,7 @@ import { findingMessage } from '../../rules/messages';
 const loc = locale();
 const lang = loc === 'zh' ? 'zh-CN' : 'en';
 import type { Request, Response } from '../../utils/messages';
-import { loadSiteSummary } from '../../utils/site-summary';
-import type { SiteSummary } from '../../rules/summary';
+import { FEW_PAGES, loadSiteSummary, type SiteView } from '../../utils/site-summary';
 import { SiteSummaryView } from '../../components/SiteSummaryView';
 
 const LEVELS: Level[] = ['error', 'warn', 'info'];
@@ -31,7 +30,7 @@ interface State {
   url: string | null;
   page: PageRecord | null;
   findings: StoredFinding[];
-  site: SiteSummary | null;
+  site: SiteView | null;
 }
 
 async function loadState(): Promise<State> {
@@ -215,7 +214,7 @@ export function App() {
             <details class="site" open={state.site.risk}>
               <summary>
                 {t('siteSummary')}
-                {state.site.risk ? t('siteRisk') : t('siteNoRisk')}
+                {state.site.risk ? t('siteRisk') : state.site.checkedPages < FEW_PAGES ? t('siteFewPages', { n: state.site.checkedPages }) : t('siteNoRisk', { n: state.site.checkedPages })}
               </summary>
               <SiteSummaryView summary={state.site} compact />
             </details>

@@ -36,6 +36,8 @@ describe('grouped findings', () => {
     expect(await rows.first().getAttribute('data-count')).toBe('5');
     expect(await rows.first().locator('.group-n').textContent()).toBe('共 5 处');
     expect(await rows.first().locator('details.more li [data-testid="locate"]').count()).toBe(4);
+    // One page is not enough to call a site free of veto risk.
+    expect(await popup.locator('details.site summary').textContent()).toContain('已检查 1 个页面，暂未发现否决项');
     await popup.close();
 
     await page.waitForSelector('govlint-panel', { state: 'attached' });
