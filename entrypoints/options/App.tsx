@@ -9,6 +9,7 @@ import { allRules } from '../../rules/index';
 import type { Config, LevelSetting, RuleSetting } from '../../rules/types';
 import { leadersText, parseLeaders, parseTypos, parseWords, typosText } from '../../utils/config-text';
 import { AutoSites } from '../../components/AutoSites';
+import { SiteSettings, type Sites } from '../../components/SiteSettings';
 import { locale, t } from '../../utils/i18n';
 import { CATEGORY_LABEL, LEVEL_LABEL } from '../../utils/labels';
 import { uiLocaleItem } from '../../utils/locale';
@@ -23,7 +24,8 @@ const LEVEL_OPTIONS: { v: LevelSetting; label: string }[] = [
 
 export function App() {
   const [config, setConfig] = useState<Config | null>(null);
-  const [sitesText, setSitesText] = useState('{}');
+  const [sites, setSites] = useState<Sites>({});
+  const [siteProblems, setSiteProblems] = useState<Record<string, string>>({});
   const [typos, setTypos] = useState('');
   const [whitelist, setWhitelist] = useState('');
   const [sensitive, setSensitive] = useState('');
@@ -32,7 +34,8 @@ export function App() {
 
   const adopt = (c: Config) => {
     setConfig(c);
-    setSitesText(JSON.stringify(c.sites ?? {}, null, 2));
+    setSites(c.sites ?? {});
+    setSiteProblems({});
     setTypos(typosText(c.dictionaries ?? {}));
     setWhitelist((c.dictionaries?.whitelist ?? []).join('\n'));
     setSensitive((c.dictionaries?.sensitive ?? []).join('\n'));
@@ -55,12 +58,7 @@ export function App() {
   /** The config the form describes, with every problem found on the way. */
   const collect = (): { value: Config; problems: string[] } => {
     const problems: string[] = [];
-    let sites: Config['sites'] = {};
-    try {
-      sites = JSON.parse(sitesText || '{}');
-    } catch (e) {
-      problems.push(t('optBadJson', { error: e instanceof Error ? e.message : String(e) }));
-    }
+    problems.push(...Object.values(siteProblems));
     const ty = parseTypos(typos);
     const l = parseLeaders(leaders);
     problems.push(...ty.problems, ...l.problems);
@@ -186,7 +184,14 @@ export function App() {
       <section>
         <h2>{t('optSites')}</h2>
         <p class="hint">{t('optSitesHint')}</p>
-        <textarea rows={8} value={sitesText} onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)} data-testid="sites" />
+        <SiteSettings
+          sites={sites}
+          onChange={setSites}
+          onProblem={(host, p) => {
+            const { [host]: _old, ...rest } = siteProblems;
+            setSiteProblems(p ? { ...rest, [host]: p } : rest);
+          }}
+        />
       </section>
       <section class="dicts">
         <h2>{t('optDicts')}</h2>

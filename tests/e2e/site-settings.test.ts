@@ -58,3 +58,24 @@ it('sets the check date from a date field in the settings', async () => {
   expect(config.today).toBe('2024-06-30');
   expect(config.sites['www.cn.gov.cn'].rules[RULE]).toBe('off');
 });
+
+it('edits a site in the settings form: the rule turned off from the popup is listed and turned on again; an index pattern is added', async () => {
+  const options = await b.openExtensionPage('options.html');
+  const card = options.locator('fieldset.site-card[data-host="www.cn.gov.cn"]');
+  await expect.poll(() => card.locator(`li[data-rule="${RULE}"]`).count()).toBe(1);
+  await card.locator(`li[data-rule="${RULE}"] [data-testid="site-rule-on"]`).click();
+  await card.locator('[data-testid="site-index-patterns"]').fill('^\\d{8}-\\d/\\d{4}-\\d{7}$');
+  await card.locator('[data-testid="site-index-patterns"]').blur();
+  // A bad advanced JSON is refused with a message, and nothing is saved.
+  await card.locator('details summary').click();
+  await card.locator('[data-testid="site-advanced"]').fill('{ columnMaxAge: 30 }');
+  await card.locator('[data-testid="site-advanced"]').blur();
+  await options.click('[data-testid="save"]');
+  expect(await (await options.waitForSelector('pre.error')).textContent()).toContain('www.cn.gov.cn 的高级设置不是有效的 JSON');
+  await card.locator('[data-testid="site-advanced"]').fill('{ "columnMaxAge": { "news": 30 } }');
+  await card.locator('[data-testid="site-advanced"]').blur();
+  await options.click('[data-testid="save"]');
+  await options.waitForSelector('pre.ok');
+  const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
+  expect(config.sites['www.cn.gov.cn']).toEqual({ indexPatterns: ['^\\d{8}-\\d/\\d{4}-\\d{7}$'], columnMaxAge: { news: 30 } });
+});
