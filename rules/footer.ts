@@ -70,8 +70,8 @@ const missingElement = defineRule({
     messages: {
       missing: { zh: '页脚缺少“{element}”', en: 'The footer lacks "{elementEn}"' },
       missingScript: {
-        zh: '页脚未见“{element}”（若该标识由脚本插入，请在浏览器中打开页面复查）',
-        en: 'No "{elementEn}" in the footer (if a script inserts it, re-check the page in the browser)',
+        zh: '页脚未见“{element}”（若它是图片或由脚本显示，请核对页面底部是否确有此项）',
+        en: 'No "{elementEn}" in the footer (if it is an image or shown by a script, check the bottom of the page)',
       },
     },
   },

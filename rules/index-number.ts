@@ -24,6 +24,11 @@ export function shapeOf(indexNumber: string): string {
   return indexNumber.replace(/\s+/g, '').replace(/[0-9A-Za-z]+/g, (m) => String(m.length));
 }
 
+/** A shape as an editor reads it: 9/4-5 → 9位/4位-5位 (runs of letters and digits by their length). */
+export function readableShape(shape: string, lang: 'zh' | 'en' = 'zh'): string {
+  return shape.replace(/\d+/g, (n) => (lang === 'zh' ? `${n}位` : `${n} chars`));
+}
+
 /**
  * The code that can be cut out of an index number, with its check. `certain` when the
  * structure leaves no doubt (18-char USCC, or 8 chars-hyphen-check `01526376-X`); a bare
@@ -70,8 +75,8 @@ const format = defineRule({
       pattern: { zh: '索引号“{value}”不符合本站的编码规则', en: 'Index number "{value}" matches none of the site\'s patterns' },
       noStructure: { zh: '索引号“{value}”既无年份也无机构代码，无法识别编码结构', en: 'Index number "{value}" has no year and no organisation code' },
       shape: {
-        zh: '索引号“{value}”的结构与本站多数索引号（{shape}，{count} 条）不同',
-        en: 'Index number "{value}" differs in structure from most of the site\'s ({shape}, {count})',
+        zh: '索引号“{value}”的结构（{mine}）与本站多数索引号（{shape}，{count} 条）不同',
+        en: 'Index number "{value}" ({mineEn}) differs in structure from most of the site\'s ({shapeEn}, {count})',
       },
       emptySegment: { zh: '索引号“{value}”含空段', en: 'Index number "{value}" has an empty segment' },
     },
@@ -95,7 +100,13 @@ const format = defineRule({
       const [top, count] = Object.entries(shapes).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
       const mine = shapeOf(value);
       if (total >= (ctx.options.minSample as number) && count / total >= (ctx.options.dominantShare as number) && mine !== top)
-        ctx.report({ ...base, data: { value, shape: top, count }, messageId: 'shape', key: 'shape', certainty: 'suspected' });
+        ctx.report({
+          ...base,
+          data: { value, shape: readableShape(top), mine: readableShape(mine), shapeEn: readableShape(top, 'en'), mineEn: readableShape(mine, 'en'), count },
+          messageId: 'shape',
+          key: 'shape',
+          certainty: 'suspected',
+        });
     }
     if (ctx.options.reportEmptySegment && /-\/|--|\/-|-$|\/\//.test(value))
       ctx.report({ ...base, messageId: 'emptySegment', key: 'empty-segment', levelShift: -1 });
