@@ -156,7 +156,8 @@ const repeated = defineRule<Options>({
           messageId: f.kind,
           data: { unit: shown },
           excerpt: excerptAround(block.text, f.start, f.end),
-          suggestion: f.kind === 'clause' ? block.text.slice(f.start, f.start + Math.ceil((f.end - f.start) / 2)) : f.unit,
+          // What to do, as an editor reads it after 建议：— not the bare character (建议：比).
+          suggestion: f.kind === 'clause' ? `只保留一次：${block.text.slice(f.start, f.start + Math.ceil((f.end - f.start) / 2))}` : `删去一个“${f.unit}”`,
           selector: block.selector,
           textOffset: f.start,
           textLength: f.end - f.start,
