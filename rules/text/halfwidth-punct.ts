@@ -77,7 +77,8 @@ const halfwidth = defineRule({
         messageId: 'halfwidth',
         data: { count: hits.length, example: mark, full: FULL[mark] },
         excerpt: excerptAround(block.text, first, first + 1),
-        suggestion: FULL[mark],
+        // Not the bare mark after 建议： (建议：：): what to change it to.
+        suggestion: `改为全角“${FULL[mark]}”`,
         selector: block.selector,
         textOffset: first,
         textLength: 1,

@@ -127,7 +127,7 @@ describe('text/halfwidth-punct', () => {
   it('reports half-width marks between hanzi once per block', async () => {
     expect(halfwidthMarks('通过总结,我们发现;问题:村(居)委会')).toHaveLength(5);
     const f = await run(rule, modelOf(['通过总结,我们发现不足,不断提升。']));
-    expect(f.map((x) => [x.level, x.data?.count, x.suggestion])).toEqual([['info', 2, '，']]);
+    expect(f.map((x) => [x.level, x.data?.count, x.suggestion])).toEqual([['info', 2, '改为全角“，”']]);
   });
   it('reports the half-width mark of a mixed-width pair, and nothing in a full-width one', () => {
     expect(halfwidthMarks('等曲目。(图片均由 林宏 摄）').map((i) => '等曲目。(图片均由 林宏 摄）'[i])).toEqual(['(']);
