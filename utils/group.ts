@@ -8,10 +8,13 @@ export interface FindingGroup<T> {
   items: T[];
 }
 
+/** Rules that report a block once (its whole text, not a spot in it): one row per page, however many blocks. */
+const PER_BLOCK = new Set(['text/mixed-script', 'text/pinyin-residue', 'text/halfwidth-punct']);
+
 export function groupFindings<T extends { ruleId: string; message: string }>(list: readonly T[]): FindingGroup<T>[] {
   const groups = new Map<string, FindingGroup<T>>();
   for (const f of list) {
-    const key = `${f.ruleId}\u0000${f.message}`;
+    const key = PER_BLOCK.has(f.ruleId) ? f.ruleId : `${f.ruleId}\u0000${f.message}`;
     const g = groups.get(key);
     if (g) g.items.push(f);
     else groups.set(key, { key, items: [f] });

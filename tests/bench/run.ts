@@ -15,7 +15,9 @@ const MODULES: Record<string, string> = {
   text: './text.bench.ts',
   store: './store.bench.ts',
   bundle: './bundle.bench.ts',
+  model: './model.bench.ts',
   sweep: './sweep.bench.ts',
+  page: './page-cost.bench.ts',
 };
 
 async function main() {
