@@ -1,6 +1,6 @@
 /** What `audit` and `sweep` share on the command line: the report, config, profile, date and timeout flags. */
 import { readFile } from 'node:fs/promises';
-import { PROFILE_NAMES } from '../rules/config';
+import { PROFILE_NAMES, todayIso } from '../rules/config';
 import { isRealIsoDate, validateConfig } from '../rules/config-schema';
 import type { Config } from '../rules/types';
 import { InputError } from './inputs';
@@ -15,6 +15,7 @@ export const COMMON_OPTIONS = {
   profile: { type: 'string' },
   today: { type: 'string' },
   verbose: { type: 'boolean' },
+  'include-info': { type: 'boolean' },
   timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -27,6 +28,7 @@ export const COMMON_USAGE = `  --format FORMAT       输出格式：table（默�
   --today YYYY-MM-DD    以该日期为“今天”（日期、栏目更新类规则）
   --timeout SECONDS     网址的读取时限（默认 20 秒）
   --verbose             table 格式下逐条列出“提示”级问题（默认只计数）
+  --include-info        整改清单（xlsx / csv）也列入“提示”级问题（默认不列入）
   --debug               出错时显示程序内部的详细信息（供开发者排查）
   -h, --help            显示帮助`;
 
@@ -35,6 +37,9 @@ export interface CommonSettings {
   format: 'table' | 'json' | 'xlsx' | 'csv';
   out: string | undefined;
   verbose: boolean;
+  includeInfo: boolean;
+  /** The day dates are judged by: --today, else the real today. */
+  checkDate: string;
   timeoutMs: number;
   debug: boolean;
 }
@@ -56,7 +61,16 @@ export async function commonSettings(values: CommonValues): Promise<CommonSettin
   }
   const timeoutS = values.timeout === undefined ? 20 : Number(values.timeout);
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`--timeout 须为 1–600 之间的秒数：${values.timeout}`);
-  return { config, format: format as CommonSettings['format'], out: values.out, verbose: values.verbose === true, timeoutMs: timeoutS * 1000, debug: values.debug === true };
+  return {
+    config,
+    format: format as CommonSettings['format'],
+    out: values.out,
+    verbose: values.verbose === true,
+    includeInfo: values['include-info'] === true,
+    checkDate: config.today ?? todayIso(),
+    timeoutMs: timeoutS * 1000,
+    debug: values.debug === true,
+  };
 }
 
 export async function loadConfig(path: string | undefined): Promise<Config> {

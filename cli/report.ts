@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { formatSummaryText, siteSummary } from '../rules/summary';
 import type { Level } from '../rules/types';
-import { sortForList, toCsv, writeXlsx } from '../utils/export';
+import { forExport, sortForList, toCsv, writeXlsx } from '../utils/export';
 import { formatTable, summaryLine, type PageOutput } from './format-table';
 import { InputError } from './inputs';
 
@@ -17,6 +17,12 @@ export interface ReportOptions {
   extraJson?: Record<string, unknown>;
   /** Extra text after the table (the sweep's 检查指标 table). */
   extraText?: string;
+  /** The 整改清单 (xlsx, csv) lists 提示 findings too. */
+  includeInfo: boolean;
+  /** The cover's 检查日期. */
+  checkDate: string;
+  /** The cover's 范围 (default: the number of pages). */
+  scope?: string;
 }
 
 /** Writes the report; returns the findings counted by level. */
@@ -52,11 +58,14 @@ export async function writeReport(pages: PageOutput[], o: ReportOptions): Promis
     };
     await emit(JSON.stringify(doc, null, 2) + '\n', o.out);
   } else if (o.format === 'xlsx' || o.format === 'csv') {
-    const rows = sortForList(pages.flatMap((p) => p.findings.map((f) => ({ ...f, pageTitle: p.title, column: p.column }))));
+    const all = pages.flatMap((p) => p.findings.map((f) => ({ ...f, pageTitle: p.title, column: p.column })));
+    const rows = sortForList(forExport(all, o.includeInfo));
     const now = Date.now();
     const dated = rows.map((r) => ({ ...r, firstSeen: now, lastSeen: now }));
-    await writeOut(o.out!, o.format === 'xlsx' ? await writeXlsx(dated) : toCsv(dated));
-    process.stderr.write(`已写入整改清单 ${o.out}（${rows.length} 条问题，${pages.length} 个页面）\n`);
+    const cover = { checkDate: o.checkDate, scope: o.scope ?? `命令行检查的 ${pages.length} 个页面`, infoExcluded: !o.includeInfo };
+    await writeOut(o.out!, o.format === 'xlsx' ? await writeXlsx(dated, { cover }) : toCsv(dated));
+    const left = all.length - rows.length;
+    process.stderr.write(`已写入整改清单 ${o.out}（${rows.length} 条问题，${pages.length} 个页面${left ? `；另有提示 ${left} 条未列入，加 --include-info 可列入` : ''}）\n`);
   } else {
     let text = formatTable(pages, process.stdout.isTTY === true && !o.out, o.verbose) + summaryLine(pages, counts);
     if (pages.length > 1) text += '\n' + formatSummaryText(sites);

@@ -170,6 +170,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const files = entries.filter((e) => e.state === 'file');
   const counts = await writeReport(pages, {
     ...settings,
+    checkDate: today,
+    scope: `巡检 ${record.options.start.join('、')}（${pages.length} 个页面）`,
     extraText: [columnTable(columns, today), failureTable(failures), `另列出非网页文件 ${files.length} 个（PDF、Office 文档、图片等，未解析）。`].join('\n'),
     extraJson: {
       sweep: { id: record.id, status: record.status, today, options: record.options, progress: sweep.progress(), overLimit: record.overLimit, stateFile: statePath },

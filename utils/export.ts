@@ -40,6 +40,33 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Sheet name of the list. */
   sheetName?: string;
+  /** The 封面 sheet's facts; without it the workbook has no cover. */
+  cover?: Cover;
+}
+
+/** What the cover of a 整改清单 says: who was checked, when, by whom, what the list covers. */
+export interface Cover {
+  /** 单位: the checked sites or departments. */
+  unit?: string;
+  /** 检查日期 (YYYY-MM-DD): the day dates were judged by. */
+  checkDate: string;
+  /** 检查人: left for the inspector to fill in when empty. */
+  inspector?: string;
+  /** 范围: 全部问题, the filter, or the pages of a CLI run. */
+  scope: string;
+  /** True when 提示 findings were left out. */
+  infoExcluded?: boolean;
+}
+
+/** 提示 findings are worth a look, not a rectification: the 整改清单 leaves them out unless asked. */
+export function forExport<T extends ExportFinding>(findings: T[], includeInfo: boolean): T[] {
+  return includeInfo ? findings : findings.filter((f) => f.level !== 'info');
+}
+
+/** The sites of a list, as the cover's 单位 when nobody typed one. */
+export function sitesOf(findings: ExportFinding[]): string {
+  const sites = [...new Set(findings.map((f) => siteOf(f).replace(/^https?:\/\//, '')))].filter(Boolean);
+  return sites.length <= 3 ? sites.join('、') : `${sites.slice(0, 3).join('、')} 等 ${sites.length} 个网站`;
 }
 
 export const HEADERS = [
@@ -57,6 +84,10 @@ export const HEADERS = [
   '最近检查',
   '状态',
   '备注',
+  // Filled in by the department that rectifies: the 整改清单 goes out and comes back in this file.
+  '整改期限',
+  '责任人',
+  '整改情况',
 ] as const;
 
 export const LEVEL_ZH: Record<Level, string> = LEVEL_LABEL.zh; // 严重 / 一般 / 提示
@@ -100,7 +131,7 @@ function siteOf(f: ExportFinding): string {
   }
 }
 
-/** The 14 text values of a row, in HEADERS order, before neutralisation (序号 is a number). */
+/** The text values of a row, in HEADERS order, before neutralisation (序号 is a number). */
 export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) => string): [number, ...string[]] {
   const typ = ruleTitle(f.ruleId);
   return [
@@ -118,6 +149,9 @@ export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) =
     formatTime(f.lastSeen),
     f.status ? STATUS_ZH[f.status] : STATUS_ZH.open,
     f.note ?? '',
+    '',
+    '',
+    '',
   ];
 }
 
@@ -156,7 +190,7 @@ export function toCsv(findings: ExportFinding[], opts: ExportOptions = {}): stri
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-const WIDTHS = [6, 22, 14, 36, 40, 22, 6, 40, 40, 30, 17, 17, 8, 20];
+const WIDTHS = [6, 22, 14, 36, 40, 22, 6, 40, 40, 30, 17, 17, 8, 20, 12, 10, 30];
 
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
 
@@ -174,8 +208,10 @@ export async function writeXlsx(findings: ExportFinding[], opts: ExportOptions =
     }
   }
   const summary = summaryRows(findings, title);
+  const cover = opts.cover ? coverRows(opts.cover, findings) : null;
   const bytes = await writeWorkbook(
     [
+      ...(cover ? [{ name: '封面', widths: [14, 60], rows: cover.rows, boldRows: cover.bold }] : []),
       { name: opts.sheetName ?? '问题清单', header: [...HEADERS], widths: WIDTHS, rows: rows() },
       { name: '汇总', widths: [28, 24, 8, 8, 8, 8, 8], rows: summary.rows, boldRows: summary.bold },
     ],
@@ -191,6 +227,25 @@ export async function writeXlsx(findings: ExportFinding[], opts: ExportOptions =
   );
   opts.onProgress?.(total, total);
   return bytes;
+}
+
+function coverRows(c: Cover, findings: ExportFinding[]): { rows: Cell[][]; bold: Set<number> } {
+  const n = { error: 0, warn: 0, info: 0 };
+  for (const f of findings) n[f.level]++;
+  const counts = `严重 ${n.error}，一般 ${n.warn}，提示 ${n.info}${c.infoExcluded ? '（提示类问题未列入）' : ''}`;
+  const rows: Cell[][] = [
+    ['政府网站问题整改清单'],
+    [],
+    ['单位', neutralise(c.unit || sitesOf(findings))],
+    ['检查日期', c.checkDate],
+    ['检查人', neutralise(c.inspector ?? '')],
+    ['范围', neutralise(c.scope)],
+    ['问题数', `${findings.length} 条：${counts}`],
+    ['整改要求', '请在“问题清单”表中逐条填写整改期限、责任人和整改情况后反馈。'],
+    [],
+    ['生成', `GovLint 政务网站自查助手，${formatTime(Date.now())}`],
+  ];
+  return { rows, bold: new Set([0]) };
 }
 
 interface Tally {

@@ -17,7 +17,9 @@ import { StatusMenu } from '../../components/StatusMenu';
 import { MIME, saveFile } from '../../components/download';
 import { backupToJson, createBackup, restoreBackup, BackupError } from '../../utils/backup';
 import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, type SortField, type Store, type StoredFinding, type CountField } from '../../utils/db';
-import { exportFileName, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
+import { exportFileName, forExport, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
+import { loadConfig } from '../../utils/settings';
+import { todayIso } from '../../rules/config';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
 import { t } from '../../components/strings';
@@ -34,6 +36,21 @@ interface Progress {
   what: string;
   done: number;
   total: number;
+}
+
+/** The cover's 范围 for a filtered export: the filter as a person reads it. */
+function describeFilter(f: FindingFilter, ruleTitle: (id: string) => string): string {
+  const list = <T,>(v: T | T[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const parts: string[] = [];
+  if (f.url) parts.push(`页面 ${f.url}`);
+  if (f.site) parts.push(`网站 ${list(f.site).join('、')}`);
+  if (f.column !== undefined) parts.push(`栏目 ${list(f.column).map((c) => c ?? '（未识别栏目）').join('、')}`);
+  if (f.ruleId) parts.push(`问题类型 ${list(f.ruleId).map(ruleTitle).join('、')}`);
+  if (f.level) parts.push(`级别 ${list(f.level).map((l) => LEVEL_LABEL.zh[l]).join('、')}`);
+  if (f.status) parts.push(`状态 ${list(f.status).map((x) => STATUS_LABEL.zh[x]).join('、')}`);
+  if (f.text) parts.push(`含“${f.text}”`);
+  if (f.from || f.to) parts.push('按检查时间');
+  return parts.join('；') || '全部问题';
 }
 
 function initialFilter(): FindingFilter {
@@ -80,6 +97,8 @@ export function App() {
   const [detail, setDetail] = useState<StoredFinding | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [exportScope, setExportScope] = useState<'filter' | 'all'>('filter');
+  // 提示 findings stay out of the 整改清单 unless asked for.
+  const [exportInfo, setExportInfo] = useState(false);
   const [version, setVersion] = useState(0); // bumped after writes
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -234,10 +253,18 @@ export function App() {
   const exportAs = (fmt: 'xlsx' | 'csv' | 'json') =>
     guard(async () => {
       const t0 = performance.now();
-      const rows = await collect();
+      const all = await collect();
+      // The 整改清单 (xlsx, csv) leaves 提示 out unless asked; JSON is lossless and keeps everything.
+      const rows = fmt === 'json' ? all : forExport(all, exportInfo);
       const name = exportFileName(fmt);
       if (fmt === 'xlsx') {
-        const bytes = await writeXlsx(rows, { ruleTitle: exportRuleTitle, onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }) });
+        const checkDate = (await loadConfig()).today ?? todayIso();
+        const scope = exportScope === 'all' ? '全部问题' : `当前筛选：${describeFilter(effective, exportRuleTitle)}`;
+        const bytes = await writeXlsx(rows, {
+          ruleTitle: exportRuleTitle,
+          cover: { checkDate, scope, infoExcluded: !exportInfo },
+          onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }),
+        });
         saveFile(bytes, name, MIME.xlsx);
       } else if (fmt === 'csv') {
         saveFile(toCsv(rows, { ruleTitle: exportRuleTitle }), name, MIME.csv);
@@ -291,6 +318,9 @@ export function App() {
               <option value="filter">{t('scopeFilter')}</option>
               <option value="all">{t('scopeAll')}</option>
             </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={exportInfo} onChange={(e) => setExportInfo((e.target as HTMLInputElement).checked)} data-testid="export-info" /> {t('exportInfo')}
           </label>
           <button onClick={() => exportAs('xlsx')} disabled={!!progress} data-testid="export-xlsx">
             {t('exportXlsx')}

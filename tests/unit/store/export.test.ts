@@ -94,3 +94,26 @@ describe('toJson', () => {
     expect(parsed.findings).toEqual(rows);
   });
 });
+
+describe('the 整改清单 cover and what it lists', () => {
+  it('leaves 提示 out unless asked', async () => {
+    const { forExport } = await import('../../../utils/export');
+    const list = [{ level: 'warn' }, { level: 'info' }, { level: 'error' }] as ExportFinding[];
+    expect(forExport(list, false).map((f) => f.level)).toEqual(['warn', 'error']);
+    expect(forExport(list, true).length).toBe(3);
+  });
+  it('puts a 封面 first with 单位, 检查日期, 检查人, 范围 and the counts', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const f = (level: ExportFinding['level'], url: string): ExportFinding => ({ ruleId: 'text/typo', level, message: 'm', excerpt: 'e', url, site: new URL(url).origin });
+    const bytes = await writeXlsx([f('error', 'http://www.a.gov.cn/1.html'), f('warn', 'http://www.b.gov.cn/2.html')], { cover: { checkDate: '2026-12-01', scope: '全部问题', infoExcluded: true } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['封面', '问题清单', '汇总']);
+    const rows = new Map<string, unknown>();
+    wb.getWorksheet('封面')!.eachRow((r) => rows.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(rows.get('单位')).toBe('www.a.gov.cn、www.b.gov.cn');
+    expect(rows.get('检查日期')).toBe('2026-12-01');
+    expect(rows.get('范围')).toBe('全部问题');
+    expect(rows.get('问题数')).toBe('2 条：严重 1，一般 1，提示 0（提示类问题未列入）');
+  });
+});
