@@ -41,7 +41,10 @@ const zh = {
   // site view
   siteViewHead: '{site} 检查指标自查',
   siteRisk: '：存在否决风险',
-  siteNoRisk: '：未见否决风险',
+  siteNoRisk: '：已检查 {n} 个页面，未见否决风险',
+  siteFewPages: '：已检查 {n} 个页面，暂未发现否决项（页面太少，不足以判断；可巡检整站）',
+  indicators: '检查指标…',
+  indicatorsTitle: '按《政府网站与政务新媒体检查指标》看一个网站的单项否决项',
   // count tables
   byStatus: '按状态',
   byLevel: '按级别',
@@ -135,7 +138,10 @@ const en: Record<DashboardKey, string> = {
   restoreFailed: 'Restore failed, the findings store is unchanged: {error}',
   siteViewHead: '{site} self-check against the national indicators',
   siteRisk: ': at risk',
-  siteNoRisk: ': no veto risk seen',
+  siteNoRisk: ': {n} pages checked, no veto risk seen',
+  siteFewPages: ': {n} pages checked, no veto item found yet (too few pages to judge; sweep the site)',
+  indicators: 'Indicators…',
+  indicatorsTitle: "A site's veto items under the national indicators",
   byStatus: 'By status',
   byLevel: 'By level',
   bySite: 'By site',

@@ -9,8 +9,7 @@ import { ruleById } from '../../rules/index';
 import type { Level } from '../../rules/types';
 import { CountTable } from '../../components/CountTable';
 import { SiteSummaryView } from '../../components/SiteSummaryView';
-import type { SiteSummary } from '../../rules/summary';
-import { loadSiteSummary } from '../../utils/site-summary';
+import { FEW_PAGES, loadSiteSummary, type SiteView } from '../../utils/site-summary';
 import { FindingDetail } from '../../components/FindingDetail';
 import { FindingTable } from '../../components/FindingTable';
 import { StatusMenu } from '../../components/StatusMenu';
@@ -123,7 +122,7 @@ export function App() {
   const pageOnly: FindingFilter = filter.url ? { url: filter.url } : {};
 
   // The 检查指标 view of the site the filter names (a site picked in the 按网站 table).
-  const [siteView, setSiteView] = useState<SiteSummary | null>(null);
+  const [siteView, setSiteView] = useState<SiteView | null>(null);
   useEffect(() => {
     if (!store || typeof filter.site !== 'string') return setSiteView(null);
     let stale = false;
@@ -309,6 +308,19 @@ export function App() {
       <header class="top">
         <h1>{t('pageTitle')}</h1>
         <div class="tools">
+          <select
+            value={typeof filter.site === 'string' ? filter.site : ''}
+            onChange={(e) => setField('site', (e.target as HTMLSelectElement).value || undefined)}
+            data-testid="indicators"
+            title={t('indicatorsTitle')}
+          >
+            <option value="">{t('indicators')}</option>
+            {Object.keys(counts.site ?? {}).sort().map((site) => (
+              <option key={site} value={site}>
+                {site}
+              </option>
+            ))}
+          </select>
           <button class="secondary" data-testid="open-sweep" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sweep.html') })}>
             {t('sweep')}
           </button>
@@ -374,7 +386,7 @@ export function App() {
         <section class="site-view" data-testid="site-view">
           <h2>
             {t('siteViewHead', { site: siteView.site })}
-            {t(siteView.risk ? 'siteRisk' : 'siteNoRisk')}
+            {siteView.risk ? t('siteRisk') : siteView.checkedPages < FEW_PAGES ? t('siteFewPages', { n: siteView.checkedPages }) : t('siteNoRisk', { n: siteView.checkedPages })}
           </h2>
           <SiteSummaryView summary={siteView} />
         </section>

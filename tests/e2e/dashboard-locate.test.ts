@@ -38,6 +38,9 @@ describe('定位 from the dashboard', () => {
     const openHere = stored.filter((f) => f.status === 'open').length;
     await expect.poll(() => dash.locator('[data-count-field="status"] tr[data-key="open"] td.n').textContent()).toBe(String(openHere));
     expect(await dash.locator('[data-count-field="ruleId"] tr[data-key="doc-number/format"]').count()).toBe(0);
+    // 检查指标 is reached by name, and says on how many pages its verdict rests.
+    await dash.selectOption('[data-testid="indicators"]', site.origin('www.cn.gov.cn'));
+    await expect.poll(() => dash.locator('[data-testid="site-view"] h2').textContent()).toContain('已检查 2 个页面，暂未发现否决项');
     await dash.click(`tr[data-fp="${finding.fingerprint}"] td.msg`);
     const [tab] = await Promise.all([b.context.waitForEvent('page'), dash.click('[data-testid="detail-locate"]')]);
     await tab.waitForLoadState();
