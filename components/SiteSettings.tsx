@@ -20,7 +20,7 @@ const lines = (s: string) =>
 
 /** The settings the form does not show as fields, as JSON text. */
 function advancedOf(site: SiteConfig): string {
-  const { indexPatterns: _a, requiredFields: _b, traditional: _c, requireDisclosure: _d, rules, ...rest } = site;
+  const { indexPatterns: _a, requiredFields: _b, traditional: _c, requireDisclosure: _d, autoAudit: _e, rules, ...rest } = site;
   const levels = Object.fromEntries(Object.entries(rules ?? {}).filter(([, v]) => v !== 'off'));
   const out = { ...rest, ...(Object.keys(levels).length ? { rules: levels } : {}) };
   return Object.keys(out).length ? JSON.stringify(out, null, 2) : '';
@@ -89,6 +89,7 @@ function SiteCard(props: { host: string; site: SiteConfig; onChange: (s: SiteCon
       ...(site.requiredFields ? { requiredFields: site.requiredFields } : {}),
       ...(site.traditional ? { traditional: true } : {}),
       ...(site.requireDisclosure ? { requireDisclosure: true } : {}),
+      ...(site.autoAudit === false ? { autoAudit: false } : {}),
       ...extra,
       ...(off.length || extra.rules ? { rules: { ...(extra.rules ?? {}), ...offRules } } : {}),
     });
@@ -108,6 +109,9 @@ function SiteCard(props: { host: string; site: SiteConfig; onChange: (s: SiteCon
       <label>
         {t('siteRequiredFields')}
         <textarea rows={2} value={(site.requiredFields ?? []).join('\n')} onChange={(e) => update({ requiredFields: lines((e.target as HTMLTextAreaElement).value) })} data-testid="site-required-fields" />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={site.autoAudit !== false} onChange={(e) => update({ autoAudit: (e.target as HTMLInputElement).checked ? undefined : false })} data-testid="site-auto-audit" /> {t('siteAutoAudit')}
       </label>
       <label class="check">
         <input type="checkbox" checked={!!site.traditional} onChange={(e) => update({ traditional: (e.target as HTMLInputElement).checked || undefined })} /> {t('siteTraditional')}

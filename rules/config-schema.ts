@@ -49,8 +49,17 @@ function optionSchema(name: string, def: unknown): v.GenericSchema {
   return v.unknown();
 }
 
+/** Options whose value is one of a few names (a preset), checked as such rather than as any string. */
+const CHOICES: Record<string, Record<string, readonly string[]>> = {
+  'text/typo': { model: ['normal', 'cautious', 'off'] },
+};
+
 function optionsSchema(rule: Rule<any>): v.GenericSchema {
-  const entries = Object.fromEntries(Object.entries(rule.defaultOptions).map(([k, d]) => [k, v.optional(optionSchema(k, d))]));
+  const choice = (k: string, d: unknown) => {
+    const names = CHOICES[rule.id]?.[k];
+    return names ? v.picklist(names, `选项 ${k} 必须是 ${names.join(' / ')} 之一`) : optionSchema(k, d);
+  };
+  const entries = Object.fromEntries(Object.entries(rule.defaultOptions).map(([k, d]) => [k, v.optional(choice(k, d))]));
   const known = Object.keys(rule.defaultOptions);
   return v.strictObject(entries, (i) =>
     i.expected === 'never'
@@ -89,6 +98,7 @@ function siteSchema(rules: ReadonlyMap<string, Rule<any>>): v.GenericSchema {
       fieldAliases: v.optional(v.record(v.string(), nonEmpty('字段别名'), 'fieldAliases 应为对象（页面上的标签 → 规范字段名）')),
       traditional: v.optional(bool('traditional ')),
       requireDisclosure: v.optional(bool('requireDisclosure ')),
+      autoAudit: v.optional(bool('autoAudit ')),
       rules: v.optional(rulesSchema(rules)),
     },
     (i) => (i.expected === 'never' ? `未知的站点设置 "${String(i.path?.at(-1)?.key)}"` : '站点设置应为对象'),

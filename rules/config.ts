@@ -6,6 +6,7 @@
  */
 import type { Config, LevelSetting, ResolvedSiteConfig, Rule, RuleSetting, SiteConfig } from './types';
 import profilesData from './profiles.json';
+import { siteKeyFor } from './site-match';
 
 export interface ProfileDef {
   title: string;
@@ -55,10 +56,6 @@ export function resolveRules(rules: Rule<any>[], config: Config, site: SiteConfi
 
 /** The site entry whose key is the host or a parent domain of it; the longest key wins. */
 export function resolveSite(config: Config, host: string): ResolvedSiteConfig {
-  let best: string | null = null;
-  for (const key of Object.keys(config.sites ?? {})) {
-    const k = key.toLowerCase().replace(/^\*\./, '');
-    if ((host === k || host.endsWith('.' + k)) && (!best || k.length > best.length)) best = key;
-  }
+  const best = siteKeyFor(config.sites, host);
   return best ? { ...config.sites![best], matched: best } : { matched: null };
 }

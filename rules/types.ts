@@ -275,6 +275,8 @@ export interface SiteConfig {
   traditional?: boolean;
   /** The site requires a 公开属性 field (disclosure/missing). */
   requireDisclosure?: boolean;
+  /** false: the extension does not audit the site's pages on its own (the popup still can). */
+  autoAudit?: boolean;
   rules?: Record<string, RuleSetting>;
 }
 

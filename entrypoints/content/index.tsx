@@ -15,6 +15,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AuditSummary, Request, Response } from '../../utils/messages';
 import { autoSitesItem, BUILT_IN_HOSTS, isAddedHost } from '../../utils/auto-sites';
 import { initLocale } from '../../utils/locale';
+import { storage } from 'wxt/utils/storage';
+import { siteKeyFor } from '../../rules/site-match';
 import { applyHighlights, clearHighlights, flashFinding } from './highlight';
 import { Panel } from './Panel';
 
@@ -123,7 +125,8 @@ export default defineContentScript({
 
     // Audited on its own: *.gov.cn, *.政务 and the sites the user added in the settings; elsewhere
     // (injected from the popup) the script only draws what it is sent.
-    if (BUILT_IN_HOSTS.test(location.hostname) || isAddedHost(location.hostname, await autoSitesItem.getValue())) {
+    const automatic = BUILT_IN_HOSTS.test(location.hostname) || isAddedHost(location.hostname, await autoSitesItem.getValue());
+    if (automatic && (await autoAuditOn(location.hostname))) {
       await settle(ctx);
       await framesLoaded(ctx);
       performance.mark('govlint:settled');
@@ -275,4 +278,11 @@ function lateContent(ctx: ContentScriptContext): Promise<boolean> {
       resolve(v);
     }
   });
+}
+
+/** Whether the site's settings leave automatic audits on (站点设置 → 自动检查). Read raw: the content script carries no validator. */
+async function autoAuditOn(host: string): Promise<boolean> {
+  const config = await storage.getItem<{ sites?: Record<string, { autoAudit?: boolean }> }>('local:config').catch(() => null);
+  const key = siteKeyFor(config?.sites, host.toLowerCase());
+  return !key || config?.sites?.[key]?.autoAudit !== false;
 }

@@ -79,3 +79,21 @@ it('edits a site in the settings form: the rule turned off from the popup is lis
   const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
   expect(config.sites['www.cn.gov.cn']).toEqual({ indexPatterns: ['^\\d{8}-\\d/\\d{4}-\\d{7}$'], columnMaxAge: { news: 30 } });
 });
+
+it('stops auditing a site on its own when its 自动检查 is turned off, and the popup can still check a page', async () => {
+  const options = await b.openExtensionPage('options.html');
+  const card = options.locator('fieldset.site-card[data-host="www.cn.gov.cn"]');
+  await expect.poll(() => card.count()).toBe(1);
+  await card.locator('[data-testid="site-auto-audit"]').uncheck();
+  await options.click('[data-testid="save"]');
+  await options.waitForSelector('pre.ok');
+
+  const url = site.origin('www.cn.gov.cn') + '/a.html?again=1';
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await new Promise((r) => setTimeout(r, 2500));
+  expect(await storedFindings(b, url)).toEqual([]);
+  const popup = await b.openExtensionPage(`popup.html?tabId=${await tabIdFor(b, url)}`);
+  await popup.locator('[data-testid="reaudit"]').click();
+  await waitFor(async () => (await storedFindings(b, url)).length > 0, '弹出窗口中手动检查');
+});
