@@ -6,7 +6,9 @@
  * that the form does not show. The caller validates the whole config before saving.
  */
 import { useState } from 'preact/hooks';
+import { INDEX_PRESETS } from '../rules/index-number';
 import { ruleById } from '../rules/index';
+import { compileUserRegex, regexProblem, testBounded } from '../rules/safe-regex';
 import type { SiteConfig } from '../rules/types';
 import { locale, t } from '../utils/i18n';
 
@@ -60,6 +62,17 @@ export function SiteSettings({ sites, onChange, onProblem }: { sites: Sites; onC
   );
 }
 
+/** What the engine would say of `value` under these patterns, in words. */
+function tryPatterns(patterns: string[], value: string): string {
+  if (patterns.length === 0) return t('siteTryNone');
+  for (const [i, p] of patterns.entries()) {
+    const problem = regexProblem(p);
+    if (problem) return t('siteTryBad', { n: i + 1, problem: problem.kind === 'syntax' ? problem.detail : t('siteTryNested') });
+  }
+  const hit = patterns.findIndex((p) => testBounded(compileUserRegex(p)!, value));
+  return hit >= 0 ? t('siteTryOk', { n: hit + 1 }) : t('siteTryNo');
+}
+
 function SiteCard(props: { host: string; site: SiteConfig; onChange: (s: SiteConfig) => void; onRemove: () => void; onProblem: (p: string | null) => void }) {
   const { host, site } = props;
   const loc = locale();
@@ -67,6 +80,8 @@ function SiteCard(props: { host: string; site: SiteConfig; onChange: (s: SiteCon
     .filter(([, v]) => v === 'off')
     .map(([id]) => id);
   const [advanced, setAdvanced] = useState(advancedOf(site));
+  // A live test box: does an index number of the site pass the patterns as typed?
+  const [trial, setTrial] = useState('');
   const update = (patch: Partial<SiteConfig>) => props.onChange({ ...site, ...patch });
   const removeOff = (id: string) => {
     const { [id]: _gone, ...rules } = site.rules ?? {};
@@ -106,6 +121,25 @@ function SiteCard(props: { host: string; site: SiteConfig; onChange: (s: SiteCon
         {t('siteIndexPatterns')}
         <textarea rows={2} value={(site.indexPatterns ?? []).join('\n')} onChange={(e) => update({ indexPatterns: lines((e.target as HTMLTextAreaElement).value) })} data-testid="site-index-patterns" />
       </label>
+      <div class="row">
+        <select
+          value=""
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            if (v && !(site.indexPatterns ?? []).includes(v)) update({ indexPatterns: [...(site.indexPatterns ?? []), v] });
+          }}
+          data-testid="site-index-preset"
+        >
+          <option value="">{t('sitePreset')}</option>
+          {Object.entries(INDEX_PRESETS).map(([name, re]) => (
+            <option key={name} value={re}>
+              {name}：{re}
+            </option>
+          ))}
+        </select>
+        <input placeholder={t('siteTryPlaceholder')} value={trial} onInput={(e) => setTrial((e.target as HTMLInputElement).value)} data-testid="site-index-try" />
+        {trial.trim() && <span data-testid="site-index-result">{tryPatterns(site.indexPatterns ?? [], trial.trim())}</span>}
+      </div>
       <label>
         {t('siteRequiredFields')}
         <textarea rows={2} value={(site.requiredFields ?? []).join('\n')} onChange={(e) => update({ requiredFields: lines((e.target as HTMLTextAreaElement).value) })} data-testid="site-required-fields" />

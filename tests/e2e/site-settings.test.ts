@@ -66,6 +66,11 @@ it('edits a site in the settings form: the rule turned off from the popup is lis
   await card.locator(`li[data-rule="${RULE}"] [data-testid="site-rule-on"]`).click();
   await card.locator('[data-testid="site-index-patterns"]').fill('^\\d{8}-\\d/\\d{4}-\\d{7}$');
   await card.locator('[data-testid="site-index-patterns"]').blur();
+  // The live test box says at once whether an index number passes.
+  await card.locator('[data-testid="site-index-try"]').fill('01526376-5/2018-1204001');
+  expect(await card.locator('[data-testid="site-index-result"]').textContent()).toBe('✓ 符合第 1 条规则');
+  await card.locator('[data-testid="site-index-try"]').fill('01526376-5-/2018-1204001');
+  expect(await card.locator('[data-testid="site-index-result"]').textContent()).toContain('✗ 不符合');
   // A bad advanced JSON is refused with a message, and nothing is saved.
   await card.locator('details summary').click();
   await card.locator('[data-testid="site-advanced"]').fill('{ columnMaxAge: 30 }');
