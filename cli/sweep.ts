@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { todayIso } from '../rules/config';
 import { indexNumberOf } from '../rules/index-number';
 import { MemoryLookups } from '../rules/run';
-import type { Finding } from '../rules/types';
+import type { Config, Finding } from '../rules/types';
 import { brokenLinkFindings } from '../utils/sweep/link-pass';
 import { auditForSweep, countLevels } from '../utils/sweep/page-audit';
 import type { QueueEntry } from '../utils/sweep/queue';
@@ -106,16 +106,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
         queue,
         today,
         fetchOptions: { headers: { 'user-agent': 'Mozilla/5.0 (compatible; GovLint/0.1; government website self-check)' } },
-        audit: (page) =>
-          auditForSweep(
-            page,
-            config,
-            async (model, result) => {
-              await queue.putPage({ url: model.url, site: model.site, column: model.column, indexNumber: indexNumberOf(model), findings: result.findings });
-              return countLevels(result);
-            },
-            { lookups, beforeAudit: (m) => lookups.add(m) },
-          ),
+        audit: cliPageAudit(queue, config, lookups),
         onProgress: process.stderr.isTTY ? (p) => drawProgress(p) : undefined,
       },
       saved.record
@@ -183,6 +174,23 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   process.stderr.write(`巡检完成：${progressLine({ ...sweep.progress(), findings: counts })}\n状态文件：${statePath}\n`);
   if (failures.some((e) => e.state === 'failed')) return 3;
   return counts.error > 0 ? 1 : 0;
+}
+
+/**
+ * A swept page in the CLI: the same extractPage + audit as `govlint audit`, its findings kept in the
+ * state file (for the report and a resume), its index number known to the pages after it.
+ */
+export function cliPageAudit(queue: FileQueue, config: Config, lookups: MemoryLookups) {
+  return (page: { url: string; html: string; charset: string }) =>
+    auditForSweep(
+      page,
+      config,
+      async (model, result) => {
+        await queue.putPage({ url: model.url, site: model.site, column: model.column, indexNumber: indexNumberOf(model), findings: result.findings });
+        return countLevels(result);
+      },
+      { lookups, beforeAudit: (m) => lookups.add(m) },
+    );
 }
 
 function defaultStatePath(first: string | undefined): string {

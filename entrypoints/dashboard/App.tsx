@@ -21,6 +21,7 @@ import { loadConfig } from '../../utils/settings';
 import { todayIso } from '../../rules/config';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
+import { usePageLocale } from '../../components/page-locale';
 import { t } from '../../components/strings';
 import type { Request, Response } from '../../utils/messages';
 
@@ -74,11 +75,7 @@ const dayEnd = (s: string) => (s ? new Date(s + 'T23:59:59.999').getTime() : und
 
 export function App() {
   const loc = locale();
-  // The locale is known before this module loads (main.tsx); the page's language follows it.
-  useEffect(() => {
-    document.documentElement.lang = loc === 'en' ? 'en' : 'zh-CN';
-    document.title = t('pageTitle');
-  }, [loc]);
+  usePageLocale(() => t('pageTitle'));
   const [store, setStore] = useState<Store | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { locale } from '../../utils/i18n';
+import { usePageLocale } from '../../components/page-locale';
 import type { QueueEntry } from '../../utils/sweep/queue';
 import { DEFAULT_OPTIONS } from '../../utils/sweep/queue';
 import { SweepController, type View } from './controller';
@@ -21,11 +21,7 @@ function initialStart(): string {
 }
 
 export function App() {
-  const loc = locale();
-  useEffect(() => {
-    document.documentElement.lang = loc === 'en' ? 'en' : 'zh-CN';
-    document.title = t('pageTitle');
-  }, [loc]);
+  usePageLocale(() => t('pageTitle'));
   const ctl = useRef<SweepController | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -11,11 +11,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexNumberOf } from '../../rules/index-number';
 import { MemoryLookups } from '../../rules/run';
-import { auditForSweep, countLevels } from '../../utils/sweep/page-audit';
 import { Sweep } from '../../utils/sweep/runner';
 import { FileQueue } from '../../cli/sweep-state';
+import { cliPageAudit } from '../../cli/sweep';
 import { serveSite, SITE_HOST } from '../sweep/server';
 import { generateSite } from '../sweep/site';
 
@@ -45,16 +44,7 @@ async function cliSweep(start: string, dir: string): Promise<Record<string, numb
     {
       queue,
       today: TODAY,
-      audit: (page) =>
-        auditForSweep(
-          page,
-          config,
-          async (model, result) => {
-            await queue.putPage({ url: model.url, site: model.site, column: model.column, indexNumber: indexNumberOf(model), findings: result.findings });
-            return countLevels(result);
-          },
-          { lookups, beforeAudit: (m) => lookups.add(m) },
-        ),
+      audit: cliPageAudit(queue, config, lookups),
     },
     { start: [start], depth: 4, maxPages: 2000, delayMs: 0 },
   );
@@ -80,19 +70,12 @@ async function flatRun(site: ReturnType<typeof generateSite>, dir: string): Prom
   const config = { today: TODAY };
   const articles = site.articles.map((p) => site.files.get(p)!.body.toString('utf8')).filter((h) => h.includes('<html'));
   const times: number[] = [];
+  const audit = cliPageAudit(queue, config, lookups);
   for (let i = 0; i < 5000; i++) {
     const html = articles[i % articles.length];
     const url = `http://www.sweep-test.gov.cn/flat/${i}.html`;
     const t0 = performance.now();
-    await auditForSweep(
-      { url, html, charset: 'utf-8' },
-      config,
-      async (model, result) => {
-        await queue.putPage({ url: model.url, site: model.site, column: model.column, indexNumber: indexNumberOf(model), findings: result.findings });
-        return countLevels(result);
-      },
-      { lookups, beforeAudit: (m) => lookups.add(m) },
-    );
+    await audit({ url, html, charset: 'utf-8' });
     times.push(performance.now() - t0);
   }
   const avg = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
