@@ -1,5 +1,6 @@
 /** One finding in full: where it is, what it says, its history, and its status. */
 import type { FindingStatus, StoredFinding } from '../utils/db';
+import type { Shot } from '../utils/evidence';
 import { formatTime } from '../utils/export';
 import { LEVEL_LABEL, STATUS_LABEL } from '../utils/labels';
 import { StatusMenu } from './StatusMenu';
@@ -19,9 +20,11 @@ export interface FindingDetailProps {
   onClose: () => void;
   /** Takes the editor to the finding in its page (found again from its selector and text), when given. */
   onLocate?: () => void;
+  /** The screenshot taken of it (截图 in the popup), when there is one. */
+  shot?: Shot | null;
 }
 
-export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose, onLocate }: FindingDetailProps) {
+export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose, onLocate, shot }: FindingDetailProps) {
   const href = findingLink(f);
   const loc = locale();
   return (
@@ -80,6 +83,15 @@ export function FindingDetail({ finding: f, ruleTitle, onStatus, onClose, onLoca
         <dt>{t('colLastSeen')}</dt>
         <dd>{formatTime(f.lastSeen)}</dd>
       </dl>
+      {shot && (
+        <>
+          <h3>{t('shot', { time: formatTime(shot.at) })}</h3>
+          {/* Our own JPEG data URL from the evidence store, never a URL taken from the page. */}
+          <a href={shot.dataUrl} target="_blank" rel="noopener">
+            <img class="shot" src={shot.dataUrl} width={shot.width} height={shot.height} alt={t('shotAlt')} data-testid="detail-shot" />
+          </a>
+        </>
+      )}
       <h3>{t('history')}</h3>
       <ol class="history">
         {f.history.map((h, i) => (

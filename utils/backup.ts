@@ -10,6 +10,7 @@
 import type { IDBPTransaction } from 'idb';
 import { addStats, applyStats, DB_VERSION, LEVELS, STATUSES, mapError, type AuditRecord, type PageRecord, type StatusChange, type Store, type StoredFinding } from './db';
 import { FINDINGS_FORMAT } from './export';
+import type { Shot } from './evidence';
 
 export const BACKUP_FORMAT = 'govlint-backup';
 export const BACKUP_VERSION = 1;
@@ -24,6 +25,8 @@ export interface BackupFile {
   findings: StoredFinding[];
   audits: AuditRecord[];
   meta: [string, unknown][];
+  /** Screenshots (utils/evidence.ts), added by the dashboard; absent in older backups. */
+  evidence?: Shot[];
 }
 
 export interface RestoreResult {

@@ -40,6 +40,8 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Sheet name of the list. */
   sheetName?: string;
+  /** The screenshot file of a finding (in the zip beside the list), for the 截图 column. */
+  shotName?: (f: ExportFinding) => string | undefined;
   /** The 封面 sheet's facts; without it the workbook has no cover. */
   cover?: Cover;
 }
@@ -88,6 +90,8 @@ export const HEADERS = [
   '整改期限',
   '责任人',
   '整改情况',
+  // The file name of the finding's screenshot in the zip saved beside the list.
+  '截图',
 ] as const;
 
 export const LEVEL_ZH: Record<Level, string> = LEVEL_LABEL.zh; // 严重 / 一般 / 提示
@@ -132,7 +136,7 @@ function siteOf(f: ExportFinding): string {
 }
 
 /** The text values of a row, in HEADERS order, before neutralisation (序号 is a number). */
-export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) => string): [number, ...string[]] {
+export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) => string, shot?: string): [number, ...string[]] {
   const typ = ruleTitle(f.ruleId);
   return [
     i + 1,
@@ -152,6 +156,7 @@ export function rowValues(f: ExportFinding, i: number, ruleTitle: (id: string) =
     '',
     '',
     '',
+    shot ?? '',
   ];
 }
 
@@ -190,7 +195,7 @@ export function toCsv(findings: ExportFinding[], opts: ExportOptions = {}): stri
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-const WIDTHS = [6, 22, 14, 36, 40, 22, 6, 40, 40, 30, 17, 17, 8, 20, 12, 10, 30];
+const WIDTHS = [6, 22, 14, 36, 40, 22, 6, 40, 40, 30, 17, 17, 8, 20, 12, 10, 30, 12];
 
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
 
@@ -200,7 +205,7 @@ export async function writeXlsx(findings: ExportFinding[], opts: ExportOptions =
   const total = findings.length;
   function* rows(): Generator<Cell[]> {
     for (let i = 0; i < total; i++) {
-      const v = rowValues(findings[i], i, title);
+      const v = rowValues(findings[i], i, title, opts.shotName?.(findings[i]));
       const cells: Cell[] = v.map((x) => (typeof x === 'number' ? x : neutralise(x)));
       const url = findings[i].url;
       if (isWebUrl(url)) cells[4] = { text: neutralise(url), hyperlink: url };

@@ -18,6 +18,8 @@ import { backupToJson, createBackup, restoreBackup, BackupError } from '../../ut
 import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, type SortField, type Store, type StoredFinding, type CountField } from '../../utils/db';
 import { exportFileName, forExport, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
 import { loadConfig } from '../../utils/settings';
+import { allShots, getShot, openEvidence, parseShots, putShots, shotBytes, shotsFor, type Shot } from '../../utils/evidence';
+import { ZipWriter } from '../../utils/zip';
 import { todayIso } from '../../rules/config';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
@@ -91,6 +93,22 @@ export function App() {
   const [counts, setCounts] = useState<Counts>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [detail, setDetail] = useState<StoredFinding | null>(null);
+  const [detailShot, setDetailShot] = useState<Shot | null>(null);
+  useEffect(() => {
+    setDetailShot(null);
+    if (!detail) return;
+    let stale = false;
+    void openEvidence()
+      .then(async (db) => {
+        const s = await getShot(db, detail.fingerprint);
+        db.close();
+        if (!stale) setDetailShot(s ?? null);
+      })
+      .catch(() => {});
+    return () => {
+      stale = true;
+    };
+  }, [detail?.fingerprint]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [exportScope, setExportScope] = useState<'filter' | 'all'>('filter');
   // 提示 findings stay out of the 整改清单 unless asked for.
@@ -256,12 +274,23 @@ export function App() {
       if (fmt === 'xlsx') {
         const checkDate = (await loadConfig()).today ?? todayIso();
         const scope = exportScope === 'all' ? '全部问题' : `当前筛选：${describeFilter(effective, exportRuleTitle)}`;
+        // Screenshots go beside the list in a zip of their own; the list names each one.
+        const db = await openEvidence();
+        const shots = await shotsFor(db, rows.map((r) => r.fingerprint)).finally(() => db.close());
+        const shotNames = new Map<string, string>();
+        rows.forEach((r, i) => shots.has(r.fingerprint) && shotNames.set(r.fingerprint, `${String(i + 1).padStart(4, '0')}.jpg`));
         const bytes = await writeXlsx(rows, {
           ruleTitle: exportRuleTitle,
+          shotName: (f) => shotNames.get((f as StoredFinding).fingerprint),
           cover: { checkDate, scope, infoExcluded: !exportInfo },
           onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }),
         });
         saveFile(bytes, name, MIME.xlsx);
+        if (shotNames.size) {
+          const zip = new ZipWriter();
+          for (const [fp, file] of shotNames) await zip.add(file, shotBytes(shots.get(fp)!), false);
+          saveFile(zip.finish(), name.replace(/\.xlsx$/, '-截图.zip'), 'application/zip');
+        }
       } else if (fmt === 'csv') {
         saveFile(toCsv(rows, { ruleTitle: exportRuleTitle }), name, MIME.csv);
       } else {
@@ -276,6 +305,8 @@ export function App() {
     guard(async () => {
       setProgress({ what: t('progBackup'), done: 0, total: 1 });
       const b = await createBackup(store!);
+      const edb = await openEvidence();
+      b.evidence = await allShots(edb).finally(() => edb.close());
       saveFile(backupToJson(b), exportFileName('json', Date.now(), 'GovLint备份'), MIME.json);
       await store!.setMeta('lastBackup', Date.now());
       setNotice(t('backedUp', { findings: b.findings.length, pages: b.pages.length }));
@@ -285,7 +316,19 @@ export function App() {
     guard(async () => {
       setProgress({ what: t('progRestore'), done: 0, total: 1 });
       try {
-        const r = await restoreBackup(store!, await file.text());
+        const text = await file.text();
+        // The screenshots are checked first, so a bad file changes nothing.
+        let shots: Shot[];
+        try {
+          shots = parseShots((JSON.parse(text) as { evidence?: unknown } | null)?.evidence);
+        } catch (e) {
+          // Not JSON: restoreBackup says so in its own words below.
+          if (e instanceof SyntaxError) shots = [];
+          else throw new BackupError(e instanceof Error ? e.message : String(e));
+        }
+        const r = await restoreBackup(store!, text);
+        const edb = await openEvidence();
+        await putShots(edb, shots).finally(() => edb.close());
         setNotice(t('restored', { added: r.findingsAdded, updated: r.findingsUpdated, unchanged: r.findingsUnchanged, pages: r.pagesAdded }));
         setVersion((v) => v + 1);
       } catch (e) {
@@ -490,6 +533,7 @@ export function App() {
         {detail && (
           <FindingDetail
             finding={detail}
+            shot={detailShot}
             ruleTitle={ruleTitle}
             onClose={() => setDetail(null)}
             onLocate={() =>

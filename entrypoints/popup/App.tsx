@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupFindings, type FindingGroup } from '../../utils/group';
 import { ignoreRuleOnSite } from '../../utils/site-rules';
+import { openEvidence, putShot, shrinkShot } from '../../utils/evidence';
 import { ruleById } from '../../rules/index';
 import { browser } from 'wxt/browser';
 import type { Category, Level } from '../../rules/types';
@@ -98,6 +99,29 @@ export function App() {
       store.close();
     }
     await refresh();
+  };
+
+  /** 截图: the finding scrolled to and flashed in its tab, the visible page captured and kept with it. */
+  const capture = async (f: StoredFinding) => {
+    if (state?.tabId == null) return;
+    setError(null);
+    try {
+      const tab = await browser.tabs.update(state.tabId, { active: true });
+      const res = (await browser.tabs.sendMessage(state.tabId, { type: 'show-finding', fingerprint: f.fingerprint } satisfies Request).catch(() => null)) as Response | null;
+      if (!res?.ok) throw new Error(t('locateFailed'));
+      await new Promise((r) => setTimeout(r, 700)); // the smooth scroll, and the flash on screen
+      const raw = await browser.tabs.captureVisibleTab(tab!.windowId!, { format: 'jpeg', quality: 85 });
+      const shot = await shrinkShot(raw);
+      const db = await openEvidence();
+      try {
+        await putShot(db, { fingerprint: f.fingerprint, url: f.url, at: Date.now(), ...shot });
+      } finally {
+        db.close();
+      }
+      setNotice(t('captured'));
+    } catch (e) {
+      setError(t('captureFailed', { error: e instanceof Error ? e.message : String(e) }));
+    }
   };
 
   const locate = async (f: StoredFinding) => {
@@ -194,7 +218,7 @@ export function App() {
               </h2>
               <ul>
                 {groupFindings(list.filter((f) => f.level !== 'info')).map((g) => (
-                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onIgnore={ignoreOnSite} />
+                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} />
                 ))}
               </ul>
               {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
@@ -203,7 +227,7 @@ export function App() {
                   <summary>{t('infoSection', { n: list.filter((f) => f.level === 'info').length })}</summary>
                   <ul>
                     {groupFindings(list.filter((f) => f.level === 'info')).map((g) => (
-                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onIgnore={ignoreOnSite} />
+                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} />
                     ))}
                   </ul>
                 </details>
@@ -236,17 +260,18 @@ export function App() {
 }
 
 /** A group of findings with one message: the first in full, the others folded under 共 N 处. */
-function GroupItem({ group, onLocate, onIgnore }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void; onIgnore?: (f: StoredFinding) => void }) {
+function GroupItem({ group, onLocate, onCapture, onIgnore }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void; onCapture?: (f: StoredFinding) => void; onIgnore?: (f: StoredFinding) => void }) {
   const [first, ...rest] = group.items;
   const at = (f: StoredFinding) => (onLocate && f.status === 'open' ? () => onLocate(f) : undefined);
+  const shoot = (f: StoredFinding) => (onCapture && f.status === 'open' ? () => onCapture(f) : undefined);
   return (
-    <FindingItem f={first} onLocate={at(first)} onIgnore={onIgnore && first.status === 'open' ? () => onIgnore(first) : undefined} count={group.items.length}>
+    <FindingItem f={first} onLocate={at(first)} onCapture={shoot(first)} onIgnore={onIgnore && first.status === 'open' ? () => onIgnore(first) : undefined} count={group.items.length}>
       {rest.length > 0 && (
         <details class="more">
           <summary>{t('groupMore', { n: rest.length })}</summary>
           <ul>
             {rest.map((f) => (
-              <FindingItem f={f} key={f.fingerprint} onLocate={at(f)} brief />
+              <FindingItem f={f} key={f.fingerprint} onLocate={at(f)} onCapture={shoot(f)} brief />
             ))}
           </ul>
         </details>
@@ -255,13 +280,18 @@ function GroupItem({ group, onLocate, onIgnore }: { group: FindingGroup<StoredFi
   );
 }
 
-function FindingItem({ f, onLocate, onIgnore, count, brief, children }: { f: StoredFinding; onLocate?: () => void; onIgnore?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
+function FindingItem({ f, onLocate, onCapture, onIgnore, count, brief, children }: { f: StoredFinding; onLocate?: () => void; onCapture?: () => void; onIgnore?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
   return (
     <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status} data-count={count ?? 1}>
       <div class="msg">
         {onLocate && (
           <button class="locate" onClick={onLocate} title={t('locateTitle')} data-testid="locate">
             {t('locate')}
+          </button>
+        )}
+        {onCapture && (
+          <button class="locate" onClick={onCapture} title={t('captureTitle')} data-testid="capture">
+            {t('capture')}
           </button>
         )}
         <span class="tag">{LEVEL_LABEL[loc][f.level]}</span>

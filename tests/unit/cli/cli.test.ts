@@ -165,7 +165,7 @@ describe('govlint audit --format xlsx|csv', () => {
     expect(coverText.has('检查人')).toBe(true);
     expect(String(coverText.get('问题数'))).toContain('提示类问题未列入');
     const sheet = wb.getWorksheet('问题清单')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '网站', '栏目', '页面标题', '页面地址', '问题类型', '级别', '问题描述', '原文摘录', '修改建议', '发现时间', '最近检查', '状态', '备注', '整改期限', '责任人', '整改情况', '截图']);
     expect(sheet.rowCount - 1).toBe(total);
     const withInfo = govlint(['audit', join(dir, 'p.html'), '--format', 'xlsx', '--out', join(dir, 'all.xlsx'), '--base-url', 'http://www.cnx.gov.cn/a.html', '--include-info']);
     expect(withInfo.code).toBe(1);
