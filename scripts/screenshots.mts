@@ -1,4 +1,4 @@
-// Screenshots for docs/install.md: npm run build, then npx tsx scripts/screenshots.mts (Chromium with CJK fonts).
+// Screenshots for docs/install.md and the README: npm run build, then npx tsx scripts/screenshots.mts (Chromium with CJK fonts).
 import { launch, serve, fixture, tabIdFor, waitFor, storedFindings } from '../tests/e2e/harness';
 const out = 'docs/screenshots';
 const site = await serve({ '/zwgk/1.html': fixture('pages/yunnan-changning-bad-checkdigit.html') });
@@ -35,5 +35,19 @@ await opt.fill('[data-testid=auto-site-input]', 'preview.example.com');
 await opt.setViewportSize({ width: 1000, height: 900 });
 await opt.locator('[data-testid=auto-sites]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
 await opt.locator('[data-testid=auto-sites]').screenshot({ path: `${out}/options-sites.png` });
+const dash = await b.openExtensionPage('dashboard.html');
+await dash.setViewportSize({ width: 1280, height: 760 });
+await dash.waitForSelector('table.findings tbody tr[data-fp]');
+await dash.waitForTimeout(500);
+await dash.screenshot({ path: `${out}/dashboard.png` });
+// The 巡检 page after a small sweep of the same site (its homepage is the page above).
+const sweep = await b.openExtensionPage('sweep.html');
+await sweep.setViewportSize({ width: 1100, height: 760 });
+await sweep.locator('textarea[name=start]').fill(url);
+await sweep.locator('input[name=delayMs]').fill('0');
+await sweep.locator('input[name=depth]').fill('1');
+await sweep.getByRole('button', { name: '开始巡检' }).click();
+await sweep.locator('.status[data-status=done]').waitFor({ timeout: 60000 });
+await sweep.screenshot({ path: `${out}/sweep.png` });
 await b.close();
 await site.close();
