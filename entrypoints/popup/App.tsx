@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupFindings, type FindingGroup } from '../../utils/group';
-import { ignoreRuleOnSite } from '../../utils/site-rules';
+import { ignoreRuleOnSite, whitelistFinding, whitelistWord } from '../../utils/site-rules';
 import { openEvidence, putShot, shrinkShot } from '../../utils/evidence';
 import { ruleById } from '../../rules/index';
 import { browser } from 'wxt/browser';
@@ -124,6 +124,20 @@ export function App() {
     }
   };
 
+  /** 加入白名单: the finding's word is never reported again (any site), and this finding is 误报. */
+  const whitelist = async (f: StoredFinding) => {
+    const store = await openStore();
+    try {
+      const word = await whitelistFinding(store, f);
+      setNotice(t('whitelisted', { word }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      store.close();
+    }
+    await refresh();
+  };
+
   const locate = async (f: StoredFinding) => {
     if (state?.tabId == null) return;
     await browser.tabs.update(state.tabId, { active: true }).catch(() => {});
@@ -218,7 +232,7 @@ export function App() {
               </h2>
               <ul>
                 {groupFindings(list.filter((f) => f.level !== 'info')).map((g) => (
-                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} />
+                  <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} onWhitelist={whitelist} />
                 ))}
               </ul>
               {/* 提示 findings are worth a look, not a fix today: folded so they do not bury the rest. */}
@@ -227,7 +241,7 @@ export function App() {
                   <summary>{t('infoSection', { n: list.filter((f) => f.level === 'info').length })}</summary>
                   <ul>
                     {groupFindings(list.filter((f) => f.level === 'info')).map((g) => (
-                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} />
+                      <GroupItem group={g} key={g.key} onLocate={state.tabId != null ? locate : undefined} onCapture={state.tabId != null ? capture : undefined} onIgnore={ignoreOnSite} onWhitelist={whitelist} />
                     ))}
                   </ul>
                 </details>
@@ -260,12 +274,31 @@ export function App() {
 }
 
 /** A group of findings with one message: the first in full, the others folded under 共 N 处. */
-function GroupItem({ group, onLocate, onCapture, onIgnore }: { group: FindingGroup<StoredFinding>; onLocate?: (f: StoredFinding) => void; onCapture?: (f: StoredFinding) => void; onIgnore?: (f: StoredFinding) => void }) {
+function GroupItem({
+  group,
+  onLocate,
+  onCapture,
+  onIgnore,
+  onWhitelist,
+}: {
+  group: FindingGroup<StoredFinding>;
+  onLocate?: (f: StoredFinding) => void;
+  onCapture?: (f: StoredFinding) => void;
+  onIgnore?: (f: StoredFinding) => void;
+  onWhitelist?: (f: StoredFinding) => void;
+}) {
   const [first, ...rest] = group.items;
   const at = (f: StoredFinding) => (onLocate && f.status === 'open' ? () => onLocate(f) : undefined);
   const shoot = (f: StoredFinding) => (onCapture && f.status === 'open' ? () => onCapture(f) : undefined);
   return (
-    <FindingItem f={first} onLocate={at(first)} onCapture={shoot(first)} onIgnore={onIgnore && first.status === 'open' ? () => onIgnore(first) : undefined} count={group.items.length}>
+    <FindingItem
+      f={first}
+      onLocate={at(first)}
+      onCapture={shoot(first)}
+      onIgnore={onIgnore && first.status === 'open' ? () => onIgnore(first) : undefined}
+      onWhitelist={onWhitelist && first.status === 'open' && whitelistWord(first) ? () => onWhitelist(first) : undefined}
+      count={group.items.length}
+    >
       {rest.length > 0 && (
         <details class="more">
           <summary>{t('groupMore', { n: rest.length })}</summary>
@@ -280,7 +313,25 @@ function GroupItem({ group, onLocate, onCapture, onIgnore }: { group: FindingGro
   );
 }
 
-function FindingItem({ f, onLocate, onCapture, onIgnore, count, brief, children }: { f: StoredFinding; onLocate?: () => void; onCapture?: () => void; onIgnore?: () => void; count?: number; brief?: boolean; children?: ComponentChildren }) {
+function FindingItem({
+  f,
+  onLocate,
+  onCapture,
+  onIgnore,
+  onWhitelist,
+  count,
+  brief,
+  children,
+}: {
+  f: StoredFinding;
+  onLocate?: () => void;
+  onCapture?: () => void;
+  onIgnore?: () => void;
+  onWhitelist?: () => void;
+  count?: number;
+  brief?: boolean;
+  children?: ComponentChildren;
+}) {
   return (
     <li class={`finding lv-${f.level} st-${f.status}`} data-rule={f.ruleId} data-status={f.status} data-count={count ?? 1}>
       <div class="msg">
@@ -312,6 +363,11 @@ function FindingItem({ f, onLocate, onCapture, onIgnore, count, brief, children 
           {f.suggestion}
         </div>
       )}
+      {onWhitelist && (
+        <button class="link ignore" onClick={onWhitelist} title={t('whitelistTitle')} data-testid="whitelist">
+          {t('whitelistWord', { word: whitelistWord(f)! })}
+        </button>
+      )}{' '}
       {onIgnore && <IgnoreButton f={f} onIgnore={onIgnore} />}
       {children}
     </li>

@@ -59,3 +59,22 @@ describe('grouped findings', () => {
     expect(seen).toEqual(['第1项工', '第2项工', '第3项工']);
   });
 });
+
+describe('whitelist from a finding', () => {
+  it('puts the word in the whitelist, marks its findings on the page 误报, and a re-check keeps them so', async () => {
+    const url = site.origin('www.cnx.gov.cn') + PATH;
+    const popup = await b.openExtensionPage(`popup.html?tabId=${await tabIdFor(b, url)}`);
+    const button = popup.locator('section.group > ul > li[data-rule="text/placeholder"] > [data-testid="whitelist"]');
+    await expect.poll(() => button.textContent()).toBe('“xx”加入白名单');
+    await button.click();
+    await expect.poll(() => popup.locator('[data-testid="notice"]').textContent()).toContain('已将“xx”加入白名单');
+    const { storedFindings, inExtension } = await import('./harness');
+    const statuses = async () => (await storedFindings(b, url)).filter((f) => f.ruleId === 'text/placeholder').map((f) => f.status);
+    expect(await statuses()).toEqual(Array(5).fill('false-positive'));
+    const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
+    expect(config.dictionaries.whitelist).toContain('xx');
+    await popup.locator('[data-testid="reaudit"]').click();
+    await waitFor(async () => !(await popup.locator('[data-testid="reaudit"]').isDisabled()), '重新检查完成');
+    expect(await statuses()).toEqual(Array(5).fill('false-positive'));
+  });
+});

@@ -14,3 +14,14 @@ describe('withRuleOff', () => {
     expect(Object.keys(withRuleOff({ sites: { 'a.gov.cn': {} } }, 'www.xa.gov.cn', 'r/x').sites!)).toEqual(['a.gov.cn', 'www.xa.gov.cn']);
   });
 });
+
+describe('whitelistWord', () => {
+  it('takes the word the rule matched', async () => {
+    const { whitelistWord } = await import('../../../utils/site-rules');
+    expect(whitelistWord({ ruleId: 'text/typo', data: { wrong: '布署', right: '部署' } })).toBe('布署');
+    expect(whitelistWord({ ruleId: 'text/placeholder', messageId: 'placeholder', data: { text: 'xx' } })).toBe('xx');
+    expect(whitelistWord({ ruleId: 'text/repeated', messageId: 'word', data: { unit: '我们' } })).toBe('我们我们');
+    expect(whitelistWord({ ruleId: 'text/repeated', messageId: 'clause', data: { unit: '依法做到应公开尽公开' } })).toBeNull();
+    expect(whitelistWord({ ruleId: 'catalog/missing-field', data: { field: '发布机构' } })).toBeNull();
+  });
+});
