@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -31,6 +32,11 @@ export default defineConfig({
     // The overlay's stylesheet must load on pages audited on demand too (any site, via activeTab).
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const r of manifest.web_accessible_resources ?? []) if (typeof r === 'object' && 'matches' in r) r.matches = ['<all_urls>'];
+    },
+    // The 疑似错别字 model ships as a packaged file the worker fetches (utils/typo-model.ts); the
+    // repository keeps one copy, in rules/model/.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: resolve(wxt.config.root, 'rules/model/typo-model.bin'), relativeDest: 'model/typo-model.bin' });
     },
   },
   zip: {

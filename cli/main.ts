@@ -12,6 +12,7 @@ import { collectInputs, InputError, loadInput, type Input, type Loaded } from '.
 import type { PageOutput } from './format-table';
 import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, failureText, UsageError } from './options';
 import { writeReport } from './report';
+import { withTypoModel } from './typo-model';
 import { SWEEP_USAGE, sweepCommand } from './sweep';
 
 const AUDIT_USAGE = `用法：govlint audit <文件|目录|网址>... [选项]
@@ -78,7 +79,7 @@ async function run(argv: string[]): Promise<number> {
  * the run's.
  */
 async function auditAll(inputs: Input[], config: Config, timeoutMs: number, debug: boolean): Promise<PageOutput[]> {
-  const lookups = new MemoryLookups();
+  const lookups = withTypoModel(new MemoryLookups());
   // URL inputs are fetched once and kept; files are re-read in the second pass (a run of thousands
   // stays small in memory). A run of one page keeps its model: there is nothing to wait for.
   const fetched = new Map<Input, Loaded>();

@@ -21,6 +21,7 @@ import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, UsageError } from './opti
 import { writeReport } from './report';
 import { FileQueue, StateFileError } from './sweep-state';
 import { columnTable, failureTable, progressLine } from './sweep-text';
+import { withTypoModel } from './typo-model';
 
 export const SWEEP_USAGE = `用法：govlint sweep <首页或栏目网址>... [选项]
       govlint sweep --urls 网址清单.txt [选项]
@@ -96,7 +97,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
 
   const today = saved.record?.today ?? settings.config.today ?? todayIso();
   const config = { ...settings.config, today };
-  const lookups = new MemoryLookups();
+  const lookups = withTypoModel(new MemoryLookups());
   for (const p of queue.pages.values()) if (p.indexNumber) lookups.addNumber(p.url, p.site, p.indexNumber);
 
   let sweep: Sweep;

@@ -11,6 +11,7 @@ import { auditHtml } from '../rules/run';
 import type { AuditResult, Config, Level, PageModel } from '../rules/types';
 import { normalizeUrl, type PageInput, type Store, type StoredFinding } from './db';
 import type { LinkChecker } from './link-check';
+import { loadTypoModel } from './typo-model';
 import type { AuditSummary, OverlayFinding } from './messages';
 
 export function pageInput(model: PageModel): PageInput {
@@ -106,6 +107,7 @@ export function storeLookups(store: Store) {
   return {
     urlsWithIndexNumber: (n: string, except: string) => store.urlsWithIndexNumber(n, normalizeUrl(except)),
     indexNumberShapes: (site: string) => store.indexNumberShapes(site),
+    typoModel: loadTypoModel,
   };
 }
 

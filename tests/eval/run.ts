@@ -20,6 +20,7 @@ import { privacyRules } from '../../rules/privacy';
 import { textRules } from '../../rules/text/index';
 import type { Finding, PageModel } from '../../rules/types';
 import { pageFromText } from './page';
+import { evalModel } from './model';
 import { loadCleanCorpus, plantDefects, DEFECT_KINDS, type Planted } from './plant';
 
 const RULES = [...textRules, ...privacyRules];
@@ -114,9 +115,12 @@ async function main() {
     const pct = (v: number | null) => (v === null ? '–' : (v * 100).toFixed(1) + '%');
     console.log(`${id.padEnd(26)}${String(s.planted).padStart(8)}${String(s.found).padStart(7)}${pct(recall).padStart(8)}${String(fp).padStart(5)}${pct(precision).padStart(11)}`);
   }
+  // 4. text/typo's language model alone (tests/eval/model.ts).
+  console.log('\n== 疑似错别字 model alone (text/typo, dictionary off)');
+  const typoModel = await evalModel();
   const out = resolve(root, 'bench/eval.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ corpus: corpus.length, cases: cases.length, cleanWarnOrError: blocking, rules: rows }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ corpus: corpus.length, cases: cases.length, cleanWarnOrError: blocking, rules: rows, typoModel }, null, 2) + '\n');
   console.log(`\nwritten: ${out}`);
   if (blocking > 0) process.exitCode = 1;
 }

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load } from 'cheerio/slim';
 import { loadInput } from '../../cli/inputs';
+import { withTypoModel } from '../../cli/typo-model';
 import { auditHtml } from '../../rules/run';
 import type { Finding, Level } from '../../rules/types';
 
@@ -203,7 +204,7 @@ export async function snapshotPage(p: CorpusPage, today: string | null): Promise
   const url = pageUrl(p);
   const loaded = await loadInput({ input: p.file, kind: 'file', path: p.file, url });
   const config = { profile: 'daily', ...(today ? { today } : {}) };
-  const result = await auditHtml(loaded.html, loaded.url, config, { charset: loaded.charset });
+  const result = await auditHtml(loaded.html, loaded.url, config, { charset: loaded.charset, lookups: withTypoModel({}) });
   if (result.diagnostics.length) throw new Error(`语料页 ${p.id}：规则出错 ${result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`).join('; ')}`);
   return {
     id: p.id,
