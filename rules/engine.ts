@@ -38,7 +38,9 @@ export async function audit(model: PageModel, config: Config = {}, opts: AuditOp
     const setting = resolved.get(rule.id);
     if (!setting || setting.level === 'off') continue;
     // A rule for other kinds of page has nothing to say here: it is complete, and its old findings go.
-    if (rule.kinds && !rule.kinds.includes(model.kind)) {
+    // Nor has a text rule on a search results page: the snippets are other pages' text, as the
+    // search engine rewrote it (punctuation folded to half-width), which no editor here can fix.
+    if ((rule.kinds && !rule.kinds.includes(model.kind)) || (model.searchResults && rule.category === 'text')) {
       completed.push(rule.id);
       continue;
     }

@@ -136,6 +136,8 @@ export interface PageModel {
    * The page's frames as the browser snapshot gave them: audited (read as part of the page, inside
    * a govlint-frame element) or not (another origin: the content script could not read it).
    */
+  /** A site-search results page (rules/page/search.ts): its snippets are other pages' text, not this page's. */
+  searchResults?: boolean;
   frames?: { url: string; audited: boolean; /** The govlint-frame's id, which the selectors of what is inside it start with. */ id?: string }[];
   kind: PageKind;
 }

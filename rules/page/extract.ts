@@ -22,6 +22,7 @@ import { FRAME_TAG, isChromeByTag, isFooterLike, makeChromeTest, UNREAD_FRAME_MA
 import { makeSelectorFn } from './selector';
 import { normalizeSpace } from './text';
 import { docIndex, type DocIndex } from './doc-index';
+import { isSearchResultsPage } from './search';
 import { textContent } from 'domutils';
 
 export interface ExtractOptions {
@@ -101,8 +102,12 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   // On a list page the trail's last step is the column itself, even when a heading repeats it.
   const column = pickColumn(breadcrumb.items, meta.ColumnName, isList ? '' : headline.text);
 
+  const title = normalizeSpace(textOf(doc.tag('title')[0]));
+  // A search results page is none of the kinds below: its items are other pages' text.
+  const search = isSearchResultsPage(url, title);
   let kind: PageKind;
-  if (home) kind = 'home';
+  if (search) kind = 'other';
+  else if (home) kind = 'home';
   else if (strong >= 2) kind = 'detail';
   else if (isList && bodyChars < 1500) kind = 'listing';
   else if (headline.text && bodyChars >= 100) kind = 'article';
@@ -118,8 +123,8 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
     url,
     site: u.origin,
     host: u.hostname.toLowerCase(),
-    title: normalizeSpace(textOf(doc.tag('title')[0])),
-    headline: listHeadline,
+    title,
+    headline: search ? '' : listHeadline,
     lang: (doc.tag('html')[0]?.attribs.lang ?? '').toLowerCase(),
     charset,
     meta,
@@ -138,6 +143,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
       .filter((x): x is string => !!x),
     scriptRefs: scriptRefs($, base),
     ...framesOf(doc),
+    ...(search ? { searchResults: true } : {}),
     kind,
   };
 }
