@@ -52,6 +52,8 @@ function inPageOrder(findings: StoredFinding[], model?: PageModel): StoredFindin
     .map((x) => x.f);
 }
 
+const withFrame = (frame: string | undefined) => (frame ? { frame } : {});
+
 export function summarize(url: string, findings: StoredFinding[], model?: PageModel): AuditSummary {
   const counts: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   const shown: OverlayFinding[] = [];
@@ -70,7 +72,7 @@ export function summarize(url: string, findings: StoredFinding[], model?: PageMo
       suggestion: f.suggestion,
       selector: f.selector,
       matched: model ? matchedText(model, f) : undefined,
-      ...(frameOf(model, f.selector) ? { frame: frameOf(model, f.selector) } : {}),
+      ...withFrame(frameOf(model, f.selector)),
       status: f.status,
     });
   }

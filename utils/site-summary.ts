@@ -10,7 +10,8 @@ export type SiteView = SiteSummary & { checkedPages: number };
 export async function loadSiteSummary(store: Store, site: string): Promise<SiteView> {
   const findings = [];
   for await (const batch of store.iterate({ site, status: 'open', ruleId: VETO_RULES })) findings.push(...batch);
-  const checkedPages = (await store.pages()).filter((p) => p.site === site).length;
+  // Counted on the pages' site index: the popup opens this on every click, over a store of thousands of pages.
+  const checkedPages = await store.db.countFromIndex('pages', 'site', site);
   return { ...(siteSummary(findings)[0] ?? zeroSummary(site)), checkedPages };
 }
 
