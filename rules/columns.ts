@@ -138,6 +138,43 @@ export function columnStatus(model: PageModel, opts: { today: string; site?: Sit
   };
 }
 
+/**
+ * The homepage's boxes that show a named column (ListingItem.block), each judged by its own class:
+ * the homepage is updated when any box is, but a 工作动态 box whose newest item is a month old is a
+ * stale column however fresh the reprinted national news beside it. Boxes without a dated item, or
+ * whose class has no update duty, are left to the column's own page.
+ */
+export function homeBlockStatuses(model: PageModel, opts: { today: string; site?: SiteConfig }): ColumnStatus[] {
+  if (model.kind !== 'home' || !model.listing) return [];
+  const byName = new Map<string, ListingItem[]>();
+  for (const it of model.listing.items) {
+    if (!it.block) continue;
+    const list = byName.get(it.block);
+    if (list) list.push(it);
+    else byName.set(it.block, [it]);
+  }
+  const out: ColumnStatus[] = [];
+  for (const [name, items] of byName) {
+    const cls = classifyColumn(name, { site: opts.site });
+    const newestItem = newestOf(items);
+    if (cls.maxAgeDays === null || !newestItem) continue;
+    const age = daysBetween(newestItem.date!, opts.today);
+    out.push({
+      name,
+      path: `首页>${name}`,
+      classId: cls.id,
+      classTitle: cls.title,
+      maxAgeDays: cls.maxAgeDays,
+      newest: newestItem.date,
+      newestItem,
+      age,
+      verdict: age > cls.maxAgeDays ? 'stale' : 'fresh',
+      items: items.length,
+    });
+  }
+  return out;
+}
+
 const stale = defineRule({
   id: 'column/stale',
   category: 'column',
@@ -153,6 +190,10 @@ const stale = defineRule({
         zh: '栏目“{column}”（{class}）最新信息发布于 {newest}，已 {age} 天未更新，超过 {maxAge} 天的要求 {over} 天',
         en: 'Column "{column}" ({class}): newest item {newest}, {age} days ago, {over} days over the {maxAge}-day limit',
       },
+      staleBlock: {
+        zh: '首页“{column}”栏目（{class}）最新信息发布于 {newest}，已 {age} 天未更新，超过 {maxAge} 天的要求 {over} 天',
+        en: 'Homepage box "{column}" ({class}): newest item {newest}, {age} days ago, {over} days over the {maxAge}-day limit',
+      },
       undated: {
         zh: '栏目“{column}”（{class}）的信息均未标注发布日期，视为不更新（要求 {maxAge} 天内更新）',
         en: 'Column "{column}" ({class}): no item shows a date, counted as not updated ({maxAge}-day limit)',
@@ -164,6 +205,17 @@ const stale = defineRule({
     otherMaxAgeDays: null as number | null,
   },
   check(model, ctx) {
+    for (const b of homeBlockStatuses(model, { today: ctx.today, site: ctx.site })) {
+      if (b.verdict !== 'stale') continue;
+      const newest = b.newestItem!;
+      ctx.report({
+        messageId: 'staleBlock',
+        data: { column: b.name, class: b.classTitle, classId: b.classId, maxAge: b.maxAgeDays!, columnPath: b.path, homeBlock: 1, newest: newest.date!, age: b.age!, over: b.age! - b.maxAgeDays! },
+        excerpt: `${b.name}：最新一条“${newest.title}” ${newest.dateText ?? newest.date}`,
+        selector: newest.selector,
+        key: `stale:${b.name}`,
+      });
+    }
     const status = columnStatus(model, { today: ctx.today, site: ctx.site, otherMaxAgeDays: ctx.options.otherMaxAgeDays });
     if (!status || status.maxAgeDays === null || (status.verdict !== 'stale' && status.verdict !== 'undated')) return;
     const listing = model.listing!;

@@ -128,11 +128,16 @@ export function siteSummary(findings: SummaryFinding[], opts: SummaryOptions = {
   }
   const out: SiteSummary[] = [];
   for (const [site, fs] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {
+    // A homepage box and its column's own page are one column: the box counts under the path the
+    // column's page gave (首页>新闻中心>新闻动态) when the site has a finding from that page.
+    const pathOfColumn = new Map<string, string>();
+    for (const f of fs) if (f.ruleId.startsWith('column/') && !f.data?.homeBlock && f.data?.column && f.data.columnPath) pathOfColumn.set(String(f.data.column), String(f.data.columnPath));
     const items: VetoItem[] = VETO_ITEMS.map((def) => {
       const seen = new Map<string, string>();
       for (const f of fs) {
         if (!def.rules.includes(f.ruleId) || !matchesClass(def, f)) continue;
-        const { id, example } = identity(def, f);
+        const known = f.data?.homeBlock ? pathOfColumn.get(String(f.data.column)) : undefined;
+        const { id, example } = known ? { id: known, example: String(f.data!.column) } : identity(def, f);
         if (!seen.has(id)) seen.set(id, example);
       }
       const threshold = opts.thresholds?.[def.id] ?? def.threshold;

@@ -58,6 +58,8 @@ export interface ListingItem {
   /** The date as the page wrote it. */
   dateText: string | null;
   selector: string;
+  /** On a homepage: the column the item's box shows (新闻动态), when a link on the page names it (rules/page/home-blocks.ts). */
+  block?: string;
 }
 
 export interface Listing {

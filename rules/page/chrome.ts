@@ -5,7 +5,7 @@ import { isBlockTag } from './blocks';
 import { findAll, isElement } from './selector';
 import type { PageLink } from '../types';
 import regions from '../dicts/page-regions.json';
-import { BREADCRUMB_NAME, INVISIBLE_TAGS, namesOf } from './regions';
+import { BREADCRUMB_NAME, INVISIBLE_TAGS, spacedNamesOf } from './regions';
 import { normalizeSpace } from './text';
 import { docIndex } from './doc-index';
 import { textContent } from 'domutils';
@@ -42,7 +42,7 @@ export function extractBreadcrumb($: CheerioAPI): { items: string[]; el: Element
   };
   // Not a script or template named so (<script id="location-tpl" type="text/html">): its text is code.
   const named = docIndex($).all.find(
-    (e) => (e.attribs.class !== undefined || e.attribs.id !== undefined) && !INVISIBLE_TAGS.has(e.name) && BREADCRUMB_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && short(e),
+    (e) => (e.attribs.class !== undefined || e.attribs.id !== undefined) && !INVISIBLE_TAGS.has(e.name) && BREADCRUMB_NAME.test(spacedNamesOf(e)) && short(e),
   );
   if (named) return { items: splitTrail(textOf(named)), el: named };
 

@@ -5,7 +5,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, namesOf } from './regions';
+import { CONTENT_NAME, HEADLINE_NAME, INVISIBLE_TAGS, spacedNamesOf } from './regions';
 import { findAll, isElement } from './selector';
 import { normalizeSpace } from './text';
 import { docIndex } from './doc-index';
@@ -54,8 +54,7 @@ export function findMainContent($: CheerioAPI, isChrome: (el: Element) => boolea
   let bestScore = 0;
   for (const [el, s] of scores) {
     if (insideChrome(el, isChrome)) continue;
-    const n = namesOf(el);
-    const adj = s * (CONTENT_NAME.test(n.replace(/\s+/g, '  ')) ? 1.3 : 1);
+    const adj = s * (CONTENT_NAME.test(spacedNamesOf(el)) ? 1.3 : 1);
     if (adj > bestScore) {
       best = el;
       bestScore = adj;
@@ -135,7 +134,7 @@ export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Elemen
   for (const e of docIndex($).tag('h1')) if (!insideChrome(e, isChrome)) candidates.push(e);
   candidates.push(
     ...docIndex($).all.filter((e) => e.attribs.class !== undefined || e.attribs.id !== undefined).filter(
-      (e) => HEADLINE_NAME.test(namesOf(e).replace(/\s+/g, '  ')) && !insideChrome(e, isChrome) && e.children.length <= 6,
+      (e) => HEADLINE_NAME.test(spacedNamesOf(e)) && !insideChrome(e, isChrome) && e.children.length <= 6,
     ),
   );
   for (const e of inMain) if (e.name === 'h2') candidates.push(e);

@@ -19,8 +19,9 @@ import { todayIso } from '../config';
 import { SKIP_HREF } from './chrome';
 import { findFullDates, parseYearlessDate, type ParsedDate } from './list-dates';
 import { scriptFilledList, TEMPLATE } from './list-script';
-import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, namesOf, visibleText as textOf } from './regions';
+import { INVISIBLE_TAGS, isChromeByName, isChromeByTag, isFooterLike, spacedNamesOf, visibleText as textOf } from './regions';
 import { isHomeUrl } from './home';
+import { nameHomeLists } from './home-blocks';
 import { findAll, isElement, makeSelectorFn } from './selector';
 import { normalizeSpace, stripSpace } from './text';
 import { docIndex } from './doc-index';
@@ -96,9 +97,12 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
 
   // The homepage's freshness is that of its freshest list: take every dated list.
   const chosen = home ? candidates.filter((c) => c === best || c.dated >= 2) : [best];
+  chosen.sort((a, b) => a.order - b.order);
+  // Each homepage box is also its column's window: name it after the column, so its age is judged too.
+  const names = home ? nameHomeLists(chosen.map((c) => c.items.map((i) => i.href)), docIndex($).tag('a').filter((a) => a.attribs.href !== undefined), baseUrl) : [];
   const seen = new Set<Element>();
   const items: ListingItem[] = [];
-  for (const c of chosen.sort((a, b) => a.order - b.order))
+  chosen.forEach((c, ci) => {
     for (const it of c.items) {
       if (seen.has(it.roots[0])) continue;
       seen.add(it.roots[0]);
@@ -108,8 +112,10 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
         date: it.parsed?.iso ?? null,
         dateText: it.parsed?.raw ?? null,
         selector: selectorOf(it.roots[0]),
+        ...(names[ci] ? { block: names[ci]! } : {}),
       });
     }
+  });
   return { items, emptyText: null, paging: readPaging($, body, baseUrl), selector: selectorOf(best.parent) };
 }
 
@@ -124,7 +130,7 @@ function makeExclusion(home: boolean): (el: Element) => boolean {
       isChromeByName(el) ||
       isFooterLike(el) ||
       // A homepage's 专题 / banner carousel is not one of its information lists.
-      (home && CAROUSEL.test(namesOf(el).replace(/\s+/g, '  '))) ||
+      (home && CAROUSEL.test(spacedNamesOf(el))) ||
       (!home && underRelatedHeading(el));
     cache.set(el, r);
     return r;

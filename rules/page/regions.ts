@@ -22,17 +22,37 @@ export function namesOf(el: Element): string {
   return `${a.class ?? ''} ${a.id ?? ''}`.toLowerCase();
 }
 
+/**
+ * namesOf with every space doubled, the form the name patterns are written against (a name
+ * bounded by spaces on both sides matches even between two others), or '' when the element has
+ * neither class nor id. Kept per element: several walks of one extraction ask for the same
+ * element, and a long list page has tens of thousands of them.
+ */
+const spacedCache = new WeakMap<Element, string>();
+export function spacedNamesOf(el: Element): string {
+  const a = el.attribs;
+  if (!a || (a.class === undefined && a.id === undefined)) return '';
+  let s = spacedCache.get(el);
+  if (s === undefined) {
+    s = namesOf(el).trim() === '' ? '' : namesOf(el).replace(/\s+/g, '  ');
+    spacedCache.set(el, s);
+  }
+  return s;
+}
+
 export function isChromeByTag(el: Element): boolean {
   return CHROME_TAGS.has(el.name) || CHROME_ROLES.has((el.attribs?.role ?? '').toLowerCase());
 }
 
 export function isChromeByName(el: Element): boolean {
-  const n = namesOf(el);
-  return n.trim() !== '' && CHROME_NAME.test(n.replace(/\s+/g, '  '));
+  const n = spacedNamesOf(el);
+  return n !== '' && CHROME_NAME.test(n);
 }
 
 export function isFooterLike(el: Element): boolean {
-  return el.name === 'footer' || (el.attribs?.role ?? '') === 'contentinfo' || FOOTER_NAME.test(namesOf(el).replace(/\s+/g, '  '));
+  if (el.name === 'footer' || (el.attribs?.role ?? '') === 'contentinfo') return true;
+  const n = spacedNamesOf(el);
+  return n !== '' && FOOTER_NAME.test(n);
 }
 
 const HIDDEN_CLASSES = new Set(regions.hiddenClasses);
