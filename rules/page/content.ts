@@ -103,6 +103,18 @@ function textAndLinks(el: Element): { text: number; linked: number } {
   return { text, linked };
 }
 
+/** True when `el` is one of three or more like headings, each in a sibling of its parent (list items). */
+function titlesRepeatedItem(el: Element): boolean {
+  const item = el.parent as Element | null;
+  if (!item || !isElement(item) || !item.parent || !isElement(item.parent)) return false;
+  let like = 0;
+  for (const sib of item.parent.children) {
+    if (!isElement(sib) || sib.name !== item.name) continue;
+    if (sib.children.some((c) => isElement(c) && c.name === el.name) && ++like >= 3) return true;
+  }
+  return false;
+}
+
 function insideChrome(el: Element, isChrome: (el: Element) => boolean): boolean {
   for (let p: Element | null = el; p && isElement(p); p = p.parent as Element | null) {
     if (isChrome(p)) return true;
@@ -129,13 +141,18 @@ export function isTitleLike(t: string): boolean {
 export function findHeadline($: CheerioAPI, main: Element, isChrome: (el: Element) => boolean, articleTitleMeta: string, siteName: string): { text: string; el: Element | null } {
   const ok = (t: string) => t.length >= 4 && t.length <= 150 && t !== siteName && isTitleLike(t);
   const candidates: Element[] = [];
-  const inMain = findAll(main, (e) => e.name === 'h1' || e.name === 'h2');
+  // A heading in each item of a list (<li><span>日期</span><h1><a>标题</a></h1></li> ×20) titles
+  // the items, not the page.
+  const inMain = findAll(main, (e) => (e.name === 'h1' || e.name === 'h2') && !titlesRepeatedItem(e));
   for (const e of inMain) if (e.name === 'h1') candidates.push(e);
-  for (const e of docIndex($).tag('h1')) if (!insideChrome(e, isChrome)) candidates.push(e);
+  for (const e of docIndex($).tag('h1')) if (!insideChrome(e, isChrome) && !titlesRepeatedItem(e)) candidates.push(e);
+  // By name (class="title", "bt" …), unless the name is repeated: a page has one headline, and a
+  // class on several elements is the item titles of a list (<td class="bt"> in every row).
+  const named = docIndex($).all.filter((e) => (e.attribs.class !== undefined || e.attribs.id !== undefined) && HEADLINE_NAME.test(spacedNamesOf(e)));
+  const classCount = new Map<string, number>();
+  for (const e of named) if (e.attribs.class) classCount.set(e.attribs.class, (classCount.get(e.attribs.class) ?? 0) + 1);
   candidates.push(
-    ...docIndex($).all.filter((e) => e.attribs.class !== undefined || e.attribs.id !== undefined).filter(
-      (e) => HEADLINE_NAME.test(spacedNamesOf(e)) && !insideChrome(e, isChrome) && e.children.length <= 6,
-    ),
+    ...named.filter((e) => (!e.attribs.class || classCount.get(e.attribs.class)! < 3) && !insideChrome(e, isChrome) && e.children.length <= 6),
   );
   for (const e of inMain) if (e.name === 'h2') candidates.push(e);
   // A heading just before the content (<h2>标题</h2><p>来源…</p><div class="content">), up three levels.

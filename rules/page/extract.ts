@@ -91,8 +91,9 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   const strong = fields.filter((f) => STRONG_FIELDS.has(f.name)).length;
   const bodyChars = blocks.reduce((n, b) => n + (b.headline ? 0 : b.text.length), 0);
   const home = isHomeUrl(u) && strong < 2;
-  // Only a homepage or a page short of prose and without a catalogue box can be a column list.
-  const listing = home || (strong < 2 && bodyChars < 1500) ? extractListing($, base, { today: opts.today }) : null;
+  // Only a homepage or a page without a catalogue box can be a column list (a page with prose
+  // outside its list is an article: extractListing says null).
+  const listing = home || strong < 2 ? extractListing($, base, { today: opts.today }) : null;
   const interaction = extractInteraction($, base);
   // A "list" one of whose items holds the page's headline is the article itself (a template that
   // wraps the heading and the body in sibling boxes, each with a link).
@@ -109,7 +110,9 @@ export function extractPage(html: string, url: string, opts: ExtractOptions = {}
   if (search) kind = 'other';
   else if (home) kind = 'home';
   else if (strong >= 2) kind = 'detail';
-  else if (isList && bodyChars < 1500) kind = 'listing';
+  // extractListing gave a list only where no prose stands outside it (a column of 60 items has
+  // 2,000 characters of titles, and a side menu as many of link text: neither is prose).
+  else if (isList) kind = 'listing';
   else if (headline.text && bodyChars >= 100) kind = 'article';
   else kind = 'other';
 

@@ -295,11 +295,11 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
   if (dateColumn >= 0) for (const p of pieces) if (p.cell === dateColumn && (parsed = dateOf(p))) break;
   if (!parsed) for (const p of pieces) if (p.anchor !== titleA && (parsed = dateOf(p))) break;
   if (!parsed) for (const p of inTitle) if (p !== titlePiece && (parsed = dateOf(p))) break;
-  // <a>标题 2021-03-05</a>: a date at the very end of the link's shown text is the item's date
-  // (not one at the end of its title attribute: the reader does not see that).
+  // <a>标题 2021-03-05</a>, <a>标题（2021-03-05）</a>: a date at the very end of the link's shown
+  // text is the item's date (not one at the end of its title attribute: the reader does not see that).
   const shown = normalizeSpace(textOf(titleA));
   const tail = !parsed && titlePiece ? findFullDates(shown).at(-1) : undefined;
-  if (tail && shown.slice(tail.index + tail.raw.length).trim() === '' && tail.index > 0) {
+  if (tail && /^[)）\]】]?$/.test(shown.slice(tail.index + tail.raw.length).trim()) && tail.index > 0) {
     parsed = tail;
     titleText = titleText === shown ? shown.slice(0, tail.index).replace(/[\s\-—|｜[(（【]+$/, '') : titleText;
   }
