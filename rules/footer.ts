@@ -196,6 +196,9 @@ const malformedId = defineRule({
         excerpt: model.footer.text.slice(Math.max(0, p.index - 20), p.index + p.raw.length + 20),
         suggestion: p.suggestion,
         selector: model.footer.selector ?? undefined,
+        // The number's place in the footer's text: the overlay marks it, not the whole footer.
+        textOffset: p.index,
+        textLength: p.raw.length,
         key: `${p.kind}:${p.raw}`,
       });
     }

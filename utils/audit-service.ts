@@ -27,11 +27,17 @@ export function pageInput(model: PageModel): PageInput {
   };
 }
 
-/** The exact text of a finding inside its block, for the overlay's highlight. */
+/**
+ * The exact text of a finding, for the overlay's highlight: its offset is in the text of the element
+ * its selector names, a body block or the footer (a malformed ICP number).
+ */
 function matchedText(model: PageModel, f: StoredFinding): string | undefined {
   if (f.textOffset === undefined || f.textLength === undefined || !f.selector) return undefined;
-  const block = model.body.find((b) => b.selector === f.selector && b.text.length >= f.textOffset! + f.textLength!);
-  return block?.text.slice(f.textOffset, f.textOffset + f.textLength);
+  const end = f.textOffset + f.textLength;
+  const text =
+    model.body.find((b) => b.selector === f.selector && b.text.length >= end)?.text ??
+    (model.footer?.selector === f.selector ? model.footer.text : undefined);
+  return text && text.length >= end ? text.slice(f.textOffset, end) : undefined;
 }
 
 /** The frame a finding's element is in: its selector starts at the frame's holder (#govlint-frame-N). */

@@ -56,6 +56,12 @@ export function rangeFor(el: Element, matched?: string): Range {
   return range;
 }
 
+/**
+ * A footer element found missing has nothing on the page to mark (its finding names the footer, to
+ * scroll to): it is listed in the panel, not painted over the whole footer.
+ */
+const NOTHING_TO_PAINT = new Set(['footer/missing-element']);
+
 const FRAME_SELECTOR = new RegExp(`^#${FRAME_ID_PREFIX}(\\d+)(.*)$`);
 
 function queryIn(doc: Document, selector: string): Element | null {
@@ -104,6 +110,7 @@ function registryOf(doc: Document): Registry | null {
 export function applyHighlights(findings: OverlayFinding[]) {
   const byDoc = new Map<Document, Record<Level, Range[]>>();
   for (const f of findings) {
+    if (NOTHING_TO_PAINT.has(f.ruleId)) continue;
     const el = query(f.selector);
     if (!el) continue;
     const doc = el.ownerDocument;
@@ -139,10 +146,11 @@ export function flashFinding(f: OverlayFinding) {
   // A frame's element: bring the frame into view first, then the element inside it.
   if (el.ownerDocument !== document) el.ownerDocument.defaultView?.frameElement?.scrollIntoView({ block: 'center' });
   el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  if (!hasHighlightApi()) return el.ownerDocument === document ? flashBoxes(rangeFor(el, f.matched)) : undefined;
+  const range = rangeFor(el, f.matched);
+  if (!hasHighlightApi()) return el.ownerDocument === document ? flashBoxes(range) : undefined;
   const reg = registryOf(el.ownerDocument);
   if (!reg) return;
   ensureStyle(el.ownerDocument);
-  reg.highlights.set('govlint-flash', new reg.Highlight(rangeFor(el, f.matched)));
+  reg.highlights.set('govlint-flash', new reg.Highlight(range));
   setTimeout(() => reg.highlights.delete('govlint-flash'), 1600);
 }

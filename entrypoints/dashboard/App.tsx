@@ -9,6 +9,7 @@ import { ruleById } from '../../rules/index';
 import type { Level } from '../../rules/types';
 import { CountTable } from '../../components/CountTable';
 import { SiteSummaryView } from '../../components/SiteSummaryView';
+import { SiteStatusChart } from '../../components/StatusChart';
 import { FEW_PAGES, loadSiteSummary, type SiteView } from '../../utils/site-summary';
 import { FindingDetail } from '../../components/FindingDetail';
 import { FindingTable } from '../../components/FindingTable';
@@ -429,6 +430,7 @@ export function App() {
             {siteView.risk ? t('siteRisk') : siteView.checkedPages < FEW_PAGES ? t('siteFewPages', { n: siteView.checkedPages }) : t('siteNoRisk', { n: siteView.checkedPages })}
           </h2>
           <SiteSummaryView summary={siteView} />
+          <SiteStatusChart store={store} site={siteView.site} version={version} />
         </section>
       )}
 

@@ -4,7 +4,7 @@
  * another site still gets the rule); the check date is a date field in the settings.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findingsOnceReported, fixture, inExtension, launch, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
+import { findingsOnceReported, fixture, inExtension, launch, readStore, serve, storedFindings, tabIdFor, waitFor, type Browser, type Site } from './harness';
 
 let site: Site;
 let b: Browser;
@@ -101,4 +101,65 @@ it('stops auditing a site on its own when its 自动检查 is turned off, and th
   const popup = await b.openExtensionPage(`popup.html?tabId=${await tabIdFor(b, url)}`);
   await popup.locator('[data-testid="reaudit"]').click();
   await waitFor(async () => (await storedFindings(b, url)).length > 0, '弹出窗口中手动检查');
+});
+
+it('sets a column class’s age in the form: the next audit of a column page judges it by that age', async () => {
+  // bmdt-stale's newest item is of 2026-10-01: 52 days old on the 22nd, over the 14 days of 动态要闻类.
+  site.route('/zwgk/bmdt/index.html', fixture('columns/bmdt-stale.html'));
+  const host = 'www.qingxi.gov.cn';
+  const url = site.origin(host) + '/zwgk/bmdt/index.html';
+  const options = await b.openExtensionPage('options.html');
+  await options.locator('[data-testid="today"]').fill('2026-11-22');
+  await options.click('[data-testid="save"]');
+  await options.waitForSelector('pre.ok');
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await waitFor(async () => (await readStore<{ url: string }>(b, 'pages')).some((p) => p.url === url), '栏目页检查完成');
+  const stale = async () => (await storedFindings(b, url)).filter((f) => f.ruleId === 'column/stale').map((f) => f.status);
+  expect(await stale()).toEqual(['open']);
+
+  // The site's card, with its column classes as fields: the default ages are the placeholders.
+  await options.reload();
+  await options.locator('[data-testid="site-new-host"]').fill(host);
+  await options.click('[data-testid="site-add"]');
+  const card = options.locator(`fieldset.site-card[data-host="${host}"]`);
+  const newsAge = card.locator('tr[data-class="news"] [data-testid="site-class-age"]');
+  expect(await newsAge.getAttribute('placeholder')).toBe('14');
+  expect(await card.locator('tr[data-class="notice"] [data-testid="site-class-age"]').getAttribute('placeholder')).toBe('183');
+  // A limit that is not a number of days is refused in Chinese, and nothing is saved.
+  await newsAge.fill('5000');
+  await newsAge.blur();
+  expect(await card.locator('[data-testid="site-column-problems"]').textContent()).toContain('“动态要闻类”的更新期限应为 0–3650 之间的整数天数');
+  await options.click('[data-testid="save"]');
+  expect(await (await options.waitForSelector('pre.error')).textContent()).toContain(`站点 ${host} 的栏目分类`);
+
+  await newsAge.fill('60');
+  await newsAge.blur();
+  expect(await card.locator('[data-testid="site-column-problems"]').count()).toBe(0);
+  // The JSON box shows the same setting.
+  await card.locator('details summary').click();
+  expect(JSON.parse(await card.locator('[data-testid="site-advanced"]').inputValue())).toEqual({ columnMaxAge: { news: 60 } });
+  // A class of the site's own: a name, keywords, an age.
+  await card.locator('[data-testid="site-class-add"]').click();
+  const row = card.locator('tr[data-class^="custom-"]').last();
+  await row.locator('[data-testid="site-class-name"]').fill('专题专栏');
+  await row.locator('[data-testid="site-class-name"]').blur();
+  await row.locator('[data-testid="site-class-keywords"]').fill('专题、专栏');
+  await row.locator('[data-testid="site-class-keywords"]').blur();
+  await row.locator('[data-testid="site-class-age"]').fill('90');
+  await row.locator('[data-testid="site-class-age"]').blur();
+  await options.click('[data-testid="save"]');
+  await options.waitForSelector('pre.ok');
+  const config = await inExtension(b, async () => (await (globalThis as any).chrome.storage.local.get('config')).config, null);
+  expect(config.sites[host]).toEqual({ columnMaxAge: { news: 60, 专题专栏: 90 }, columnClasses: { 专题专栏: ['专题', '专栏'] } });
+
+  // Re-audit: 52 days is inside the site's 60, the column is no longer stale.
+  await page.reload();
+  await waitFor(async () => ((await stale()).includes('fixed') ? true : null), '栏目按本站期限判为已更新');
+
+  // And the JSON box edits the same setting: the form follows it.
+  await card.locator('[data-testid="site-advanced"]').fill('{ "columnMaxAge": { "news": 30 } }');
+  await card.locator('[data-testid="site-advanced"]').blur();
+  expect(await newsAge.inputValue()).toBe('30');
+  expect(await card.locator('tr[data-class^="custom-"]').count()).toBe(0);
 });
