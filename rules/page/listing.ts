@@ -149,10 +149,35 @@ function underRelatedHeading(el: Element): boolean {
   }
   const first = el.children.find(isElement);
   if (first && first !== el.children.filter(isElement).at(-1)) probes.push(first);
-  return probes.some((p) => {
-    const t = stripSpace(textOf(p));
-    return t.length > 0 && t.length <= 12 && RELATED.test(t);
-  });
+  return probes.some(isRelatedHeading);
+}
+
+/**
+ * A short text naming a related/hot box (相关链接, 热点新闻). Kept per element: each element of a long
+ * list probes its three previous siblings, and the text is read only up to what a heading can hold.
+ */
+const relatedHeading = new WeakMap<Element, boolean>();
+function isRelatedHeading(el: Element): boolean {
+  let r = relatedHeading.get(el);
+  if (r === undefined) {
+    const t = shortText(el, 12);
+    relatedHeading.set(el, (r = t !== null && t.length > 0 && RELATED.test(t)));
+  }
+  return r;
+}
+
+/** The element's visible text without spaces, or null as soon as it is longer than `max`. */
+function shortText(el: Element, max: number): string | null {
+  let s = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      s += stripSpace((n as unknown as { data: string }).data);
+      return s.length <= max;
+    }
+    if (isElement(n) && !INVISIBLE_TAGS.has(n.name)) for (const c of n.children) if (!walk(c)) return false;
+    return true;
+  };
+  return walk(el) ? s : null;
 }
 
 function candidateOf(parent: Element, base: string, today: string, order: number, excluded: (el: Element) => boolean): Candidate | null {
@@ -178,7 +203,10 @@ function candidateOf(parent: Element, base: string, today: string, order: number
     else byTag.set(k.name, [k]);
   }
   let best: Candidate | null = null;
+  const listTag = LIST_TAGS.has(parent.name);
   for (const [, members] of byTag) {
+    // Outside list elements a lone item is layout (build says null): not worth reading.
+    if (!listTag && members.length < 2) continue;
     const c = build(
       parent,
       members.map((m) => [m]),
@@ -186,7 +214,7 @@ function candidateOf(parent: Element, base: string, today: string, order: number
       today,
       order,
       dateColumn,
-      LIST_TAGS.has(parent.name),
+      listTag,
     );
     if (c && (!best || c.dated > best.dated || (c.dated === best.dated && c.items.length > best.items.length))) best = c;
   }
