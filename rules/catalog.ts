@@ -70,7 +70,7 @@ const emptyField = defineRule({
     const required = new Set(requiredList(ctx.site).flatMap((r) => r.split('|')));
     const ignore = new Set([...OPTIONAL_EMPTY_OK, ...(ctx.options.ignore as string[])]);
     for (const f of model.fields) {
-      if (f.value !== '' || ignore.has(f.name)) continue;
+      if (f.value !== '' || f.filledByScript || ignore.has(f.name)) continue;
       ctx.report({
         messageId: 'empty',
         data: { field: f.label },

@@ -8,9 +8,9 @@ import { parseDate } from './date-parse';
 import { defineRule } from './define';
 import type { PageModel, Report } from './types';
 
-/** Wrong brackets around the year: [2018] ［2018］ （2018） (2018) 【2018】 {2018} 〈2018〉 <2018>. */
-const WRONG_BRACKETS = '\\[［（(【{〈<《';
-const CLOSE_FOR: Record<string, string> = { '[': ']', '［': '］', '（': '）', '(': ')', '【': '】', '{': '}', '〈': '〉', '<': '>', '《': '》' };
+/** Wrong brackets around the year: [2018] ［2018］ （2018） (2018) 【2018】 {2018} 〈2018〉 <2018> ﹝2018﹞ (small form). */
+const WRONG_BRACKETS = '\\[［（(【{〈<《﹝';
+const CLOSE_FOR: Record<string, string> = { '[': ']', '［': '］', '（': '）', '(': ')', '【': '】', '{': '}', '〈': '〉', '<': '>', '《': '》', '﹝': '﹞' };
 
 /** Agency code (机关代字): Chinese characters right before the year, as in 京政发, 保政办函. */
 const AGENCY = '([\\u4e00-\\u9fa5]{2,12})';
@@ -24,14 +24,14 @@ interface Problem {
 
 // Each pattern has a cheap anchor test: the full patterns start with a run of CJK characters and
 // would be tried at every position of every paragraph; most paragraphs cite no 文号 at all.
-const ANCHOR_WRONG = new RegExp(`[${WRONG_BRACKETS}]\\s*(?:19|20)\\d{2}\\s*[\\]］）)】}〉>》]`);
+const ANCHOR_WRONG = new RegExp(`[${WRONG_BRACKETS}]\\s*(?:19|20)\\d{2}\\s*[\\]］）)】}〉>》﹞]`);
 const ANCHOR_HEX = /〔\d/;
 
 const PATTERNS: { kind: Problem['kind']; anchor: RegExp; re: RegExp; fix: (m: RegExpExecArray) => string }[] = [
   {
     kind: 'bracket',
     anchor: ANCHOR_WRONG,
-    re: new RegExp(`${AGENCY}\\s*([${WRONG_BRACKETS}])\\s*((?:19|20)\\d{2})\\s*([\\]］）)】}〉>》])\\s*第?0*(\\d+)\\s*号`, 'g'),
+    re: new RegExp(`${AGENCY}\\s*([${WRONG_BRACKETS}])\\s*((?:19|20)\\d{2})\\s*([\\]］）)】}〉>》﹞])\\s*第?0*(\\d+)\\s*号`, 'g'),
     fix: (m) => `${m[1]}〔${m[3]}〕${m[5]}号`,
   },
   { kind: 'shortYear', anchor: ANCHOR_HEX, re: new RegExp(`${AGENCY}〔(\\d{2})〕第?0*(\\d+)号`, 'g'), fix: (m) => `${m[1]}〔20${m[2]}〕${m[3]}号` },

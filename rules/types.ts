@@ -48,6 +48,8 @@ export interface CatalogField {
   /** The value, whitespace-normalised; '' when the page shows the label with nothing after it. */
   value: string;
   selector: string;
+  /** The value cell shows no text but a script fills it (a hidden input's value, a script in it): unknown, not empty. */
+  filledByScript?: true;
 }
 
 export interface ListingItem {

@@ -6,7 +6,7 @@
  * Labels fold to canonical names through rules/dicts/field-aliases.json.
  */
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { CatalogField } from '../types';
 import aliasData from '../dicts/field-aliases.json';
 import { BOUNDARY, linearize, type RawBlock } from './blocks';
@@ -51,15 +51,14 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
 
   return {
     read($, root, skip, selectorOf) {
-      const fields: CatalogField[] = [];
+      const found: { field: CatalogField; box: Element | null; order: number }[] = [];
       const used = new Set<Element>();
-      const seen = new Set<string>();
       const add = (label: string, value: string, el: Element) => {
         const name = canonical(label);
         used.add(el);
-        if (seen.has(name)) return;
-        seen.add(name);
-        fields.push({ name, label: plain(label), value: clean(value), selector: selectorOf(el) });
+        const v = clean(value);
+        const field: CatalogField = { name, label: plain(label), value: v, selector: selectorOf(el), ...(v === '' && filledByScript(el) ? { filledByScript: true as const } : {}) };
+        found.push({ field, box: boxOf(el, root), order: found.length });
       };
 
       // 1. A row of labels above a row of values (both rows the same width).
@@ -120,7 +119,7 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           // element (<dd><label>索引号：</label><div>…</div></dd>).
           if (m === matches.length - 1 && clean(value) === '' && i + 1 < blocks.length) {
             const next = blocks[i + 1];
-            if ((isSiblingCell(b, next) || contains(b.el, next.el)) && !startsWithLabel(next.raw, labelRe)) {
+            if ((isSiblingCell(b, next) || contains(b.el, next.el)) && !startsWithLabel(next.raw, labelRe) && !LEADING_LABEL.test(next.raw)) {
               value = next.raw;
               used.add(next.el);
               if (clean(next.raw) !== '') at = next.el;
@@ -131,9 +130,32 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
           if (!stops.has(plain(matches[m][1]))) add(matches[m][1], untilUnknownLabel(value), at);
         }
       }
-      return { fields, used };
+      return { fields: pickFields(found), used };
     },
   };
+}
+
+/** The box a field is written in: its nearest table or list, else the element around its line. */
+function boxOf(el: Element, root: Element): Element | null {
+  for (let p: Element | null = el; p && p !== root; p = isElement(p.parent) ? p.parent : null) if (BOX_TAGS.has(p.name)) return p;
+  return isElement(el.parent) ? el.parent : null;
+}
+const BOX_TAGS = new Set(['table', 'dl', 'ul', 'ol']);
+
+/**
+ * One field per name. A name written twice (a 标题： line above the page and the 名称 of the
+ * catalogue box, a 来源： under the headline and in the box) is taken from the box that holds
+ * more fields — the catalogue box — and within one box from the first; document order is kept.
+ */
+function pickFields(found: { field: CatalogField; box: Element | null; order: number }[]): CatalogField[] {
+  const perBox = new Map<Element | null, number>();
+  for (const f of found) perBox.set(f.box, (perBox.get(f.box) ?? 0) + 1);
+  const best = new Map<string, (typeof found)[number]>();
+  for (const f of found) {
+    const b = best.get(f.field.name);
+    if (!b || perBox.get(f.box)! > perBox.get(b.box)!) best.set(f.field.name, f);
+  }
+  return [...best.values()].sort((a, b) => a.order - b.order).map((f) => f.field);
 }
 
 /**
@@ -142,6 +164,9 @@ export function makeFieldReader(extraAliases: Record<string, string> = {}): Fiel
  * characters and a colon after a gap, an element boundary or a 【.
  */
 const UNKNOWN_LABEL = new RegExp(`(?:[\\s\\u00a0\\u3000${BOUNDARY}]|【|\\[)[\\u4e00-\\u9fff]{2,6}[：:]`);
+
+/** A block that starts with a label (公文种类：…), known or not, is the next field, not this one's value. */
+const LEADING_LABEL = new RegExp(`^[\\s\\u00a0\\u3000${BOUNDARY}【\\[]*[\\u4e00-\\u9fff]{2,6}[：:]`);
 
 function untilUnknownLabel(value: string): string {
   const m = UNKNOWN_LABEL.exec(value);
@@ -171,6 +196,17 @@ function isSiblingCell(a: RawBlock, b: RawBlock): boolean {
   let n = a.el.next;
   while (n && !isElement(n)) n = n.next;
   return n === b.el;
+}
+
+/**
+ * The cell after an empty field's label shows nothing but holds what a
+ * script displays: `<td><input type="hidden" value="1645150682000"><span id="fwrqBox"></span></td>`.
+ */
+function filledByScript(labelEl: Element): boolean {
+  let cell: AnyNode | null = labelEl.next;
+  while (cell && !isElement(cell)) cell = cell.next;
+  const holds = (el: Element) => findAll(el, (e) => (e.name === 'input' && !!e.attribs.value?.trim()) || e.name === 'script').length > 0;
+  return !!cell && isElement(cell) && holds(cell);
 }
 
 function clean(v: string): string {

@@ -21,7 +21,7 @@ import { normalizeSpace } from './text';
 /** Folder segments that file a document under its column (a year, a date, art/, content/, t2026…). */
 const FILING_SEGMENT = new RegExp(words.homeBlocks.filingSegment, 'i');
 /** Link texts that name no column (更多, more, >>). */
-const MORE_TEXT = new RegExp(words.homeBlocks.moreText, 'i');
+const MORE_TEXT = new RegExp(words.moreLinkText, 'i');
 /** Path segments too common to be a column's code. */
 const COMMON_SEGMENTS = new Set(words.homeBlocks.commonSegments);
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template']);

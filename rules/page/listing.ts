@@ -48,6 +48,7 @@ const MIN_TITLE = 4;
 const MAX_DATE_COMPANION = 40;
 const SENTENCE_STOP = /[，。；！？]/;
 const CAROUSEL = new RegExp(words.carouselNames, 'i');
+const MORE_LINK = new RegExp(words.moreLinkText, 'i');
 const MENU_HREF = new RegExp(words.menuHref, 'i');
 const ONCLICK_OPEN = /(?:window\.open|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*['"]([^'"]+)['"]/;
 
@@ -87,13 +88,15 @@ export function extractListing($: CheerioAPI, baseUrl: string, ctx: { today?: st
   if (!best) {
     // A list a script fills (an empty container the page's script writes into, or template
     // placeholders shown as text) is unknown here, not empty: its notice may be the loading one.
-    const filler = !home && !hasProse(body, excluded, null) ? scriptFilledList($, body, excluded) : null;
+    const filler = !home && !hasProse(body, excluded, new Set()) ? scriptFilledList($, body, excluded) : null;
     if (filler) return { items: [], emptyText: null, paging: readPaging($, body, baseUrl), selector: selectorOf(filler), filledByScript: true };
     const empty = findEmptyNotice($, body, excluded);
-    if (!empty || (!home && hasProse(body, excluded, null))) return null;
+    if (!empty || (!home && hasProse(body, excluded, new Set()))) return null;
     return { items: [], emptyText: empty.text, paging: readPaging($, body, baseUrl), selector: empty.el ? selectorOf(empty.el) : null };
   }
-  if (!home && hasProse(body, excluded, best.parent)) return null;
+  // Prose outside the items — beside the list or between its items (an article whose paragraphs
+  // alternate with 更多内容，点击阅读 links) — makes the page an article.
+  if (!home && hasProse(body, excluded, new Set(best.items.flatMap((i) => i.roots)))) return null;
 
   // The homepage's freshness is that of its freshest list: take every dated list.
   const chosen = home ? candidates.filter((c) => c === best || c.dated >= 2) : [best];
@@ -331,7 +334,8 @@ function readItem(roots: Element[], base: string, today: string, dateColumn: num
     parsed = tail;
     titleText = titleText === shown ? shown.slice(0, tail.index).replace(/[\s\-—|｜[(（【]+$/, '') : titleText;
   }
-  if (TEMPLATE.test(titleText)) return null;
+  // A 更多内容/阅读全文 link leads on from a teaser: it titles no entry of a list.
+  if (TEMPLATE.test(titleText) || MORE_LINK.test(titleText)) return null;
   titleText = titleText.replace(/^[·•\-—▪■□◆◇●○►▶>\s]+/, '');
   if (titleText.length < MIN_TITLE) return null;
   let href: string | null = null;
@@ -392,7 +396,7 @@ function pickBest(cands: Candidate[], home: boolean): Candidate | null {
 }
 
 /** Sentence punctuation outside links, chrome and the list: an article, not a column page. */
-function hasProse(body: Element, excluded: (el: Element) => boolean, list: Element | null): boolean {
+function hasProse(body: Element, excluded: (el: Element) => boolean, items: Set<Element>): boolean {
   let chars = 0;
   let stops = 0;
   const walk = (n: AnyNode) => {
@@ -402,7 +406,7 @@ function hasProse(body: Element, excluded: (el: Element) => boolean, list: Eleme
       stops += (d.match(/[，。；！？]/g) ?? []).length;
       return;
     }
-    if (!isElement(n) || n === list || n.name === 'a' || INVISIBLE_TAGS.has(n.name) || excluded(n)) return;
+    if (!isElement(n) || items.has(n) || n.name === 'a' || INVISIBLE_TAGS.has(n.name) || excluded(n)) return;
     for (const c of n.children) walk(c);
   };
   walk(body);

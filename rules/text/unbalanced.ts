@@ -6,7 +6,7 @@
  * (GB/T 15834-2011 4.1.3.4); a pair split by a line break (`（略，详情请登录网<br>站）`: the opener
  * ends one block, the closer starts the next); an opener in a text the site cut short (a search
  * summary or a list title that stops mid-word) — unless another “ or 《 follows it, since those do not
- * nest; and ’ between Latin letters (People’s: an apostrophe).
+ * nest; ’ between Latin letters (People’s: an apostrophe); and 》 after 更多 (更多》: an arrow).
  * Reference: GB/T 15834-2011《标点符号用法》4.1 引号、4.9 括号、4.15 书名号。
  */
 import { defineRule } from '../define';
@@ -35,6 +35,9 @@ const MARKS = /[《》“”（()）〔〕【】‘’]/g;
 /** ’ right after a Latin letter or digit is an apostrophe (People’s, students’), not a closing quote. */
 const isApostrophe = (text: string, i: number) => text[i] === '’' && /[A-Za-z0-9]/.test(text[i - 1] ?? '');
 
+/** 》 after 更多 / 详细 (更多》, 更多》》): a template's arrow on a link that leads on, not a title mark. */
+const isArrow = (text: string, i: number) => text[i] === '》' && /(?:更多|详细|详情|查看|进入|more)\s*》*$/i.test(text.slice(Math.max(0, i - 8), i));
+
 /** How a text that ends in full ends: sentence punctuation, or a closing mark. */
 const FULL_STOP = /[。！？；：.!?;:”’》）)〕】」』]\s*$/;
 const CUT_OFF = /(?:…|\.{3}|。{3})\s*$/;
@@ -51,7 +54,7 @@ export function cutShort(text: string, at: number): boolean {
 
 export function unpaired(text: string): Unpaired[] {
   const out: Unpaired[] = [];
-  const marks = [...text.matchAll(MARKS)].filter((m) => !isApostrophe(text, m.index!));
+  const marks = [...text.matchAll(MARKS)].filter((m) => !isApostrophe(text, m.index!) && !isArrow(text, m.index!));
   if (!marks.length) return out;
   const listClose = LIST_CLOSE.exec(text);
   for (const [open, close, name] of PAIRS) {
