@@ -241,7 +241,7 @@ function Failures({ entries }: { entries: readonly QueueEntry[] }) {
           {failed.map((e) => (
             <tr key={e.url} data-state={e.state}>
               <td>{e.url}</td>
-              <td>{e.error?.message ?? ''}</td>
+              <td>{e.error ? t(`fail_${e.error.reason}`, { message: e.error.message, status: e.error.status ?? '' }) : ''}</td>
               <td>{e.attempts}</td>
               <td>{e.from ?? ''}</td>
             </tr>

@@ -60,6 +60,18 @@ const zh = {
   v_unknown: '无法判断',
   v_unchecked: '不要求更新',
   none: '—',
+  // Why a URL could not be checked (EntryError.reason). The runner writes the Chinese message with
+  // its specifics (the network error, the size); English says the reason, with the HTTP status.
+  fail_timeout: '{message}',
+  fail_network: '{message}',
+  fail_http: '{message}',
+  'fail_redirect-loop': '{message}',
+  'fail_too-large': '{message}',
+  'fail_not-html': '{message}',
+  fail_robots: '{message}',
+  fail_offsite: '{message}',
+  fail_duplicate: '{message}',
+  fail_audit: '{message}',
 };
 
 const en: Partial<typeof zh> = {
@@ -117,6 +129,16 @@ const en: Partial<typeof zh> = {
   v_empty: 'Empty',
   v_unknown: 'Unknown',
   v_unchecked: 'No update duty',
+  fail_timeout: 'Timed out',
+  fail_network: 'Network error (the server could not be reached)',
+  fail_http: 'The server answered HTTP {status}',
+  'fail_redirect-loop': 'Too many redirects (probably a redirect loop)',
+  'fail_too-large': 'Too large (over 50 MB)',
+  'fail_not-html': 'Not a web page: listed, not parsed',
+  fail_robots: 'Disallowed by robots.txt',
+  fail_offsite: 'Redirected off the site',
+  fail_duplicate: 'Redirected to a page already checked',
+  fail_audit: 'The audit failed: {message}',
 };
 
 export const t = createT(zh, en);
