@@ -3,12 +3,11 @@
  * Rules never parse HTML; everything they read is here. Works on what a browser serialised
  * after scripts ran and on what a server sent, broken HTML included (htmlparser2 is forgiving).
  */
-import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { PageKind, PageModel, TextBlock } from '../types';
 import regions from '../dicts/page-regions.json';
 import { linearize, BOUNDARY } from './blocks';
-import { capDepth } from './depth';
+import { parseHtml } from './parse';
 import { dropHidden } from './hidden';
 import { adoptTrailing } from './trailing';
 import { extractBreadcrumb, extractLinks, resolveUrl } from './chrome';
@@ -37,14 +36,10 @@ export interface ExtractOptions {
 const TAIL_SKIP = new Set(regions.breadcrumbTailSkip);
 
 export function extractPage(html: string, url: string, opts: ExtractOptions = {}): PageModel {
-  let $ = load(html);
-  // Depth first: every selector query (domutils find) costs the depth of the tree per node.
-  capDepth($.root().get(0)!);
+  // Depth capped as it is built: every selector query (domutils find) costs the depth of the tree per node.
+  let $ = parseHtml(html);
   // Every part below walks from <body>: a fragment, an empty file or text without a tag has none.
-  if (!$('body').length) {
-    $ = load(`<body>${html}</body>`);
-    capDepth($.root().get(0)!);
-  }
+  if (!$('body').length) $ = parseHtml(`<body>${html}</body>`);
   adoptTrailing($.root().get(0)!);
   dropHidden($.root().get(0)!);
   const selectorOf = makeSelectorFn($);

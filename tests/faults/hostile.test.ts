@@ -16,9 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'govlint-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI without blocking this process (the test's own server must keep answering). */
-function govlint(args: string[]): Promise<{ code: number | null; all: string }> {
+function govlint(args: string[], boundMs = 60_000): Promise<{ code: number | null; all: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
+    // GOVLINT_STATS: the CLI prints its own peak memory (bin.mjs), so a bound can be checked. A run
+    // past its bound is killed, not left running after the test has failed.
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOVLINT_STATS: '1' }, timeout: boundMs, killSignal: 'SIGKILL' });
     let all = '';
     child.stdout.on('data', (d) => (all += d));
     child.stderr.on('data', (d) => (all += d));
@@ -26,18 +28,20 @@ function govlint(args: string[]): Promise<{ code: number | null; all: string }> 
   });
 }
 const STACK = /\n\s+at .+:\d+:\d+/;
+const peakMbOf = (all: string) => Number(/GOVLINT_STATS .*"maxRssMB":(\d+)/.exec(all)?.[1] ?? NaN);
 
 describe('hostile files', () => {
   for (const f of HOSTILE_FILES)
-    it(`${f.what}: exit ${f.exit}`, async () => {
+    it(`${f.what}: exit ${f.exit} within ${f.bound} s${f.peakMb ? `, at most ${f.peakMb} MB` : ''}`, async () => {
       const path = join(dir, f.name);
       f.write(path);
-      const r = await govlint(['audit', path]);
+      const r = await govlint(['audit', path], f.bound * 1000);
       rmSync(path);
       expect(r.code, r.all).toBe(f.exit);
       expect(r.all).toMatch(f.says);
       expect(r.all).not.toMatch(STACK);
-    });
+      if (f.peakMb) expect(peakMbOf(r.all)).toBeLessThanOrEqual(f.peakMb);
+    }, f.bound * 1000 + 5000);
 });
 
 describe('hostile responses', () => {

@@ -4,10 +4,10 @@
  * another checkout (an older commit in a git worktree) with the same inputs, for before/after figures.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { HOSTILE_FILES, HOSTILE_RESPONSES, serveHostile } from './hostile';
+import { DEPTHS, HOSTILE_FILES, HOSTILE_RESPONSES, nestedPage, serveHostile, unclosedPage } from './hostile';
 
 const at = process.argv.indexOf('--bin');
 const bin = at > 0 ? resolve(process.argv[at + 1]) : join(resolve(import.meta.dirname, '../..'), 'cli/bin.mjs');
@@ -38,6 +38,7 @@ function run(args: string[]): Promise<{ code: number | null; seconds: number; pe
 
 const dir = mkdtempSync(join(tmpdir(), 'govlint-measure-'));
 const rows: string[][] = [];
+const growth: string[][] = [];
 try {
   for (const f of HOSTILE_FILES) {
     const path = join(dir, f.name);
@@ -47,6 +48,16 @@ try {
     rows.push([f.what, String(r.code ?? 'killed'), r.seconds.toFixed(1), r.peakMb.toFixed(0), r.said]);
     console.error(`… ${rows.at(-1)!.join(" | ")}`);
   }
+  // Deep input at growing sizes: linear growth shows as time roughly doubling with the size.
+  for (const [shape, make] of [['层嵌套的 div', nestedPage], ['个未闭合的 div + span', unclosedPage]] as const)
+    for (const n of DEPTHS) {
+      const path = join(dir, 'depth.html');
+      writeFileSync(path, make(n));
+      const r = await run(['audit', path]);
+      rmSync(path);
+      growth.push([`${n / 10_000} 万${shape}`, String(r.code ?? 'killed'), r.seconds.toFixed(1), r.peakMb.toFixed(0)]);
+      console.error(`… ${growth.at(-1)!.join(' | ')}`);
+    }
   const { server, base } = await serveHostile();
   for (const h of HOSTILE_RESPONSES) {
     const r = await run(['audit', `${base}${h.path}`, '--timeout', '3']);
@@ -59,3 +70,5 @@ try {
 }
 console.log(`| 输入 | 退出码 | 秒 | 峰值内存 MB | 输出 |\n|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+console.log(`\n| 深层输入 | 退出码 | 秒 | 峰值内存 MB |\n|---|---|---|---|`);
+for (const r of growth) console.log(`| ${r.join(' | ')} |`);
