@@ -11,13 +11,36 @@ import type { PageModel } from '../rules/types';
 import { auditLinks, auditSnapshot, badgeText, summarize } from '../utils/audit-service';
 import { createLinkChecker, type LinkChecker } from '../utils/link-check';
 import { normalizeUrl, openStore, type Store } from '../utils/db';
-import { fail, ok, type AuditSummary, type Request } from '../utils/messages';
+import { fail, ok, SNAPSHOT_PARTS_LOST, type AuditSummary, type Request } from '../utils/messages';
 import { loadConfig } from '../utils/settings';
 import { inFlight, snapshotKey } from '../utils/in-flight';
 import { syncContentScript } from '../utils/auto-sites';
 
 /** A resent snapshot joins the audit of the same snapshot still under way. */
 const once = inFlight<AuditSummary>();
+
+/**
+ * The parts of big snapshots not complete yet, by id (utils/messages.ts snapshot-part). A tab closed
+ * mid-send leaves its parts behind: only the last few ids are kept.
+ */
+const parts = new Map<string, string[]>();
+const MAX_PENDING_SNAPSHOTS = 4;
+function keepPart(id: string, index: number, text: string) {
+  if (!parts.has(id)) {
+    parts.set(id, []);
+    if (parts.size > MAX_PENDING_SNAPSHOTS) parts.delete(parts.keys().next().value!);
+  }
+  parts.get(id)![index] = text;
+}
+/** The whole HTML of a snapshot sent in parts; null when some were lost (the worker was stopped meanwhile). */
+function assembled(id: string, count: number, last: string): string | null {
+  const got = parts.get(id);
+  parts.delete(id);
+  if (!got || got.length !== count - 1) return null;
+  // A loop, not got.some(): some() skips the holes a lost part leaves.
+  for (let i = 0; i < count - 1; i++) if (typeof got[i] !== 'string') return null;
+  return got.join('') + last;
+}
 
 let storePromise: Promise<Store> | null = null;
 function store(): Promise<Store> {
@@ -150,7 +173,19 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const msg = raw as Request;
     let work: Promise<unknown> | null = null;
-    if (msg.type === 'snapshot') work = once(snapshotKey(sender.tab?.id, msg.url, msg.html), () => auditAndStore(sender.tab?.id, msg.url, msg.html));
+    if (msg.type === 'snapshot-part') {
+      keepPart(msg.id, msg.index, msg.text);
+      sendResponse(ok(null));
+      return true;
+    }
+    if (msg.type === 'snapshot') {
+      const html = msg.partsOf ? assembled(msg.partsOf.id, msg.partsOf.count, msg.html) : msg.html;
+      if (html === null) {
+        sendResponse(fail(new Error(SNAPSHOT_PARTS_LOST)));
+        return true;
+      }
+      work = once(snapshotKey(sender.tab?.id, msg.url, html), () => auditAndStore(sender.tab?.id, msg.url, html));
+    }
     else if (msg.type === 'audit-tab') work = auditTab(msg.tabId);
     else if (msg.type === 'locate-finding') work = locateFinding(msg.url, msg.fingerprint);
     if (!work) return undefined;

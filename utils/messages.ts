@@ -37,7 +37,12 @@ export interface AuditSummary {
 }
 
 export type Request =
-  | { type: 'snapshot'; url: string; html: string }
+  /**
+   * A snapshot's HTML: whole, or — a big page's — its last part, the earlier ones sent before as
+   * snapshot-part under the same id (one message of megabytes is a long task on the page's thread).
+   */
+  | { type: 'snapshot'; url: string; html: string; partsOf?: { id: string; count: number } }
+  | { type: 'snapshot-part'; id: string; index: number; text: string }
   | { type: 'audit-tab'; tabId: number }
   | { type: 'ping' }
   | { type: 'show-findings'; summary: AuditSummary }
@@ -54,6 +59,9 @@ export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: 
 export function ok<T>(data: T): Response<T> {
   return { ok: true, data };
 }
+
+/** The background's answer to a snapshot whose earlier parts it no longer holds: send it all again. */
+export const SNAPSHOT_PARTS_LOST = 'snapshot parts lost';
 
 export function fail(e: unknown): Response<never> {
   return { ok: false, error: e instanceof Error ? e.message : String(e) };

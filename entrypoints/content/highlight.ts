@@ -16,7 +16,7 @@ import { frameDocuments } from './visible';
 const STYLE_ID = 'govlint-highlight-style';
 const NAMES: Record<Level, string> = { error: 'govlint-error', warn: 'govlint-warn', info: 'govlint-info' };
 
-function ensureStyle(doc: Document = document) {
+export function ensureStyle(doc: Document = document) {
   if (doc.getElementById(STYLE_ID)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ID;

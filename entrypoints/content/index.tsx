@@ -6,18 +6,19 @@
  * only draws.
  */
 import { snapshotHtml } from './visible';
+import { yieldToPage } from './slice';
 import './overlay.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AuditSummary, Request, Response } from '../../utils/messages';
+import { SNAPSHOT_PARTS_LOST, type AuditSummary, type Request, type Response } from '../../utils/messages';
 import { autoSitesItem, BUILT_IN_HOSTS, isAddedHost } from '../../utils/auto-sites';
 import { initLocale } from '../../utils/locale';
 import { storage } from 'wxt/utils/storage';
 import { siteKeyFor } from '../../rules/site-match';
-import { applyHighlights, clearHighlights, flashFinding } from './highlight';
+import { applyHighlights, clearHighlights, ensureStyle, flashFinding } from './highlight';
 import { Panel } from './Panel';
 
 // Quiet this long counts as settled. Short, because what arrives later is audited again anyway
@@ -47,7 +48,9 @@ export default defineContentScript({
     const show = (s: AuditSummary) => (drawing = drawing.then(() => draw(s)).catch(() => {}));
     const draw = async (s: AuditSummary) => {
       summary = s;
+      const painting = performance.now();
       applyHighlights(s.findings);
+      performance.measure('govlint:highlights', { start: painting });
       // A single-page site may have replaced <body>, panel included: draw a new one.
       if (ui && !ui.shadowHost.isConnected) {
         ui.remove();
@@ -113,11 +116,19 @@ export default defineContentScript({
       const url = normalize(location.href);
       if (audited.has(url) && !again) return;
       audited.add(url);
-      const html = snapshotHtml();
+      // Taken in slices: on a big page one go would hold the page's main thread for a long task.
+      const taking = performance.now();
+      const html = await snapshotHtml();
+      performance.measure('govlint:take-snapshot', { start: taking });
       // The same content is never audited twice (a late mutation that changed nothing visible).
       if (again && html === lastSent) return;
       lastSent = html;
       performance.mark('govlint:snapshot');
+      // The ::highlight rules' stylesheet restyles the whole page once (tens of ms on a 2 MB page):
+      // added now, while the worker audits, rather than in the frame that paints the findings.
+      ensureStyle();
+      // Sending copies the whole HTML on this thread: in a task of its own, not after the last slice.
+      await yieldToPage();
       const s = await sendSnapshot(url, html);
       performance.mark('govlint:answered');
       if (s && s.url === normalize(location.href)) await show(s);
@@ -176,14 +187,38 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * A big snapshot goes in parts of this many characters, one message per task: copying one message
+ * of megabytes out of the page is a long task of its own (~50 ms for 2 MB).
+ */
+const PART_CHARS = 256 * 1024;
+
+/** Sends the parts before the last (each in its own task); the last goes with the snapshot message. */
+async function sendParts(html: string): Promise<{ id: string; count: number } | undefined> {
+  const count = Math.ceil(html.length / PART_CHARS);
+  if (count <= 1) return undefined;
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  for (let index = 0; index < count - 1; index++) {
+    await browser.runtime.sendMessage({ type: 'snapshot-part', id, index, text: html.slice(index * PART_CHARS, (index + 1) * PART_CHARS) } satisfies Request);
+    await yieldToPage();
+  }
+  return { id, count };
+}
+
 /** Sends the rendered DOM; when the worker was stopped before it answered, sends it again. */
 async function sendSnapshot(url: string, html: string): Promise<AuditSummary | null> {
-  const msg: Request = { type: 'snapshot', url, html };
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = (await withTimeout(browser.runtime.sendMessage(msg), ANSWER_TIMEOUT_MS)) as Response<AuditSummary> | undefined;
+      const partsOf = await sendParts(html);
+      const msg: Request = { type: 'snapshot', url, html: partsOf ? html.slice((partsOf.count - 1) * PART_CHARS) : html, partsOf };
+      const sending = performance.now();
+      const sent = browser.runtime.sendMessage(msg);
+      // The part of sending that runs on the page's thread (copying the HTML out), for the page-cost bench.
+      performance.measure('govlint:send-copy', { start: sending });
+      const res = (await withTimeout(sent, ANSWER_TIMEOUT_MS)) as Response<AuditSummary> | undefined;
       if (res?.ok) return res.data;
-      if (res && !res.ok) {
+      // The worker was stopped between the parts: send them all again.
+      if (res && !res.ok && res.error !== SNAPSHOT_PARTS_LOST) {
         console.warn('GovLint：检查失败：', res.error);
         return null;
       }
