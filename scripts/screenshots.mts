@@ -40,6 +40,21 @@ await dash.setViewportSize({ width: 1280, height: 760 });
 await dash.waitForSelector('table.findings tbody tr[data-fp]');
 await dash.waitForTimeout(500);
 await dash.screenshot({ path: `${out}/dashboard.png` });
+// The site's 检查指标 view with its open/fixed chart: the editor fixes the check digit, the page is checked again.
+site.route('/zwgk/1.html', fixture('pages/yunnan-changning-bad-checkdigit.html').replaceAll('01526376-5', '01526376-X'));
+await page.reload();
+await waitFor(async () => ((await storedFindings(b, url)).some((f) => f.status === 'fixed') ? true : null), 're-check');
+const siteDash = await b.openExtensionPage(`dashboard.html?site=${encodeURIComponent(site.origin('www.cnx.gov.cn'))}&status=all`);
+await siteDash.setViewportSize({ width: 1280, height: 900 });
+await siteDash.locator('[data-testid="site-view"] [data-testid="status-chart"]').waitFor();
+await siteDash.waitForTimeout(300);
+await siteDash.locator('[data-testid="site-view"]').screenshot({ path: `${out}/site-view.png` });
+// 站点设置 with its column classes and ages.
+await opt.locator('[data-testid="site-new-host"]').fill('www.cnx.gov.cn');
+await opt.click('[data-testid="site-add"]');
+await opt.locator('[data-testid="site-column-classes"]').first().waitFor();
+await opt.locator('[data-testid="site-column-classes"]').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+await opt.locator('[data-testid="site-column-classes"]').first().screenshot({ path: `${out}/site-columns.png` });
 // The 巡检 page after a small sweep of the same site (its homepage is the page above).
 const sweep = await b.openExtensionPage('sweep.html');
 await sweep.setViewportSize({ width: 1100, height: 760 });
