@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { BUILT_IN_MATCHES } from './utils/built-in-hosts';
 
 // See ../shared/DESIGN.md. Permissions are the narrowest that do the job:
 // - content script only on *.gov.cn and *.政务 (xn--ciqr9s… punycode is what Chrome matches);
@@ -50,7 +51,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
+    host_permissions: BUILT_IN_MATCHES,
     // A site the user adds in the settings (preview host, intranet address) is asked for then, one
     // host at a time (utils/auto-sites.ts); nothing beyond *.gov.cn is granted at install.
     optional_host_permissions: ['*://*/*'],

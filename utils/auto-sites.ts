@@ -6,9 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { BUILT_IN_HOSTS } from './built-in-hosts';
 
 /** Hosts audited without asking: the manifest's host_permissions. */
-export const BUILT_IN_HOSTS = /(^|\.)gov\.cn$|(^|\.)xn--zfr164b$/i;
+export { BUILT_IN_HOSTS };
 export const SCRIPT_ID = 'govlint-added-sites';
 const CONTENT_JS = 'content-scripts/content.js';
 

@@ -15,6 +15,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SNAPSHOT_PARTS_LOST, type AuditSummary, type Request, type Response } from '../../utils/messages';
 import { autoSitesItem, BUILT_IN_HOSTS, isAddedHost } from '../../utils/auto-sites';
+import { BUILT_IN_MATCHES } from '../../utils/built-in-hosts';
 import { initLocale } from '../../utils/locale';
 import { storage } from 'wxt/utils/storage';
 import { siteKeyFor } from '../../rules/site-match';
@@ -27,7 +28,7 @@ const SETTLE_MS = 300;
 const MAX_WAIT_MS = 6000;
 
 export default defineContentScript({
-  matches: ['*://*.gov.cn/*', '*://*.xn--zfr164b/*'],
+  matches: BUILT_IN_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
