@@ -2,6 +2,7 @@
  * The dashboard (问题台账): every stored finding across pages. Count tables, a filtered, sorted,
  * cursor-paged findings table, a finding's detail, single and bulk status changes, exports of the
  * current filter or everything, backup and restore. Reads IndexedDB directly through utils/db.ts.
+ * The filter's helpers are in filter.ts; what exports, backups and restores write and read, in files.ts.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -15,18 +16,17 @@ import { FindingDetail } from '../../components/FindingDetail';
 import { FindingTable } from '../../components/FindingTable';
 import { StatusMenu } from '../../components/StatusMenu';
 import { MIME, saveFile } from '../../components/download';
-import { backupToJson, createBackup, restoreBackup, BackupError } from '../../utils/backup';
+import { backupToJson, BackupError } from '../../utils/backup';
 import { openStore, LEVELS, STATUSES, type FindingFilter, type FindingStatus, type SortField, type Store, type StoredFinding, type CountField } from '../../utils/db';
-import { exportFileName, forExport, sortForList, toCsv, toJson, writeXlsx } from '../../utils/export';
-import { loadConfig } from '../../utils/settings';
-import { allShots, getShot, openEvidence, parseShots, putShots, shotBytes, shotsFor, type Shot } from '../../utils/evidence';
-import { ZipWriter } from '../../utils/zip';
-import { todayIso } from '../../rules/config';
+import { exportFileName, forExport, sortForList, toCsv, toJson } from '../../utils/export';
+import { getShot, openEvidence, type Shot } from '../../utils/evidence';
 import { LEVEL_LABEL, STATUS_LABEL } from '../../utils/labels';
 import { locale } from '../../utils/i18n';
 import { usePageLocale } from '../../components/page-locale';
 import { t } from '../../components/strings';
 import type { Request, Response } from '../../utils/messages';
+import { backupAll, exportXlsx, restoreAll } from './files';
+import { clean, dayEnd, dayStart, describeFilter, initialFilter } from './filter';
 
 const PAGE_SIZE = 50;
 /** Rule titles on screen follow the UI locale; the exports stay Chinese (a Chinese office document). */
@@ -41,40 +41,6 @@ interface Progress {
   total: number;
 }
 
-/** The cover's 范围 for a filtered export: the filter as a person reads it. */
-function describeFilter(f: FindingFilter, ruleTitle: (id: string) => string): string {
-  const list = <T,>(v: T | T[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const parts: string[] = [];
-  if (f.url) parts.push(`页面 ${f.url}`);
-  if (f.site) parts.push(`网站 ${list(f.site).join('、')}`);
-  if (f.column !== undefined) parts.push(`栏目 ${list(f.column).map((c) => c ?? '（未识别栏目）').join('、')}`);
-  if (f.ruleId) parts.push(`问题类型 ${list(f.ruleId).map(ruleTitle).join('、')}`);
-  if (f.level) parts.push(`级别 ${list(f.level).map((l) => LEVEL_LABEL.zh[l]).join('、')}`);
-  if (f.status) parts.push(`状态 ${list(f.status).map((x) => STATUS_LABEL.zh[x]).join('、')}`);
-  if (f.text) parts.push(`含“${f.text}”`);
-  if (f.from || f.to) parts.push('按检查时间');
-  return parts.join('；') || '全部问题';
-}
-
-function initialFilter(): FindingFilter {
-  const q = new URLSearchParams(location.search);
-  const f: FindingFilter = {};
-  if (q.get('url')) f.url = q.get('url')!;
-  if (q.get('site')) f.site = q.get('site')!;
-  const st = q.get('status');
-  if (st !== 'all') f.status = (STATUSES.includes(st as FindingStatus) ? st : 'open') as FindingStatus;
-  return f;
-}
-
-/** Removes empty values so the store can pick its fastest index. */
-function clean(f: FindingFilter): FindingFilter {
-  const out: FindingFilter = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
-  return out;
-}
-
-const dayStart = (s: string) => (s ? new Date(s + 'T00:00:00').getTime() : undefined);
-const dayEnd = (s: string) => (s ? new Date(s + 'T23:59:59.999').getTime() : undefined);
 
 export function App() {
   const loc = locale();
@@ -273,25 +239,8 @@ export function App() {
       const rows = fmt === 'json' ? all : forExport(all, exportInfo);
       const name = exportFileName(fmt);
       if (fmt === 'xlsx') {
-        const checkDate = (await loadConfig()).today ?? todayIso();
         const scope = exportScope === 'all' ? '全部问题' : `当前筛选：${describeFilter(effective, exportRuleTitle)}`;
-        // Screenshots go beside the list in a zip of their own; the list names each one.
-        const db = await openEvidence();
-        const shots = await shotsFor(db, rows.map((r) => r.fingerprint)).finally(() => db.close());
-        const shotNames = new Map<string, string>();
-        rows.forEach((r, i) => shots.has(r.fingerprint) && shotNames.set(r.fingerprint, `${String(i + 1).padStart(4, '0')}.jpg`));
-        const bytes = await writeXlsx(rows, {
-          ruleTitle: exportRuleTitle,
-          shotName: (f) => shotNames.get((f as StoredFinding).fingerprint),
-          cover: { checkDate, scope, infoExcluded: !exportInfo },
-          onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }),
-        });
-        saveFile(bytes, name, MIME.xlsx);
-        if (shotNames.size) {
-          const zip = new ZipWriter();
-          for (const [fp, file] of shotNames) await zip.add(file, shotBytes(shots.get(fp)!), false);
-          saveFile(zip.finish(), name.replace(/\.xlsx$/, '-截图.zip'), 'application/zip');
-        }
+        await exportXlsx(rows, name, { scope, infoExcluded: !exportInfo, ruleTitle: exportRuleTitle, onProgress: (done, total) => setProgress({ what: t('progXlsx'), done, total }) });
       } else if (fmt === 'csv') {
         saveFile(toCsv(rows, { ruleTitle: exportRuleTitle }), name, MIME.csv);
       } else {
@@ -305,9 +254,7 @@ export function App() {
   const backup = () =>
     guard(async () => {
       setProgress({ what: t('progBackup'), done: 0, total: 1 });
-      const b = await createBackup(store!);
-      const edb = await openEvidence();
-      b.evidence = await allShots(edb).finally(() => edb.close());
+      const b = await backupAll(store!);
       saveFile(backupToJson(b), exportFileName('json', Date.now(), 'GovLint备份'), MIME.json);
       await store!.setMeta('lastBackup', Date.now());
       setNotice(t('backedUp', { findings: b.findings.length, pages: b.pages.length }));
@@ -317,19 +264,7 @@ export function App() {
     guard(async () => {
       setProgress({ what: t('progRestore'), done: 0, total: 1 });
       try {
-        const text = await file.text();
-        // The screenshots are checked first, so a bad file changes nothing.
-        let shots: Shot[];
-        try {
-          shots = parseShots((JSON.parse(text) as { evidence?: unknown } | null)?.evidence);
-        } catch (e) {
-          // Not JSON: restoreBackup says so in its own words below.
-          if (e instanceof SyntaxError) shots = [];
-          else throw new BackupError(e instanceof Error ? e.message : String(e));
-        }
-        const r = await restoreBackup(store!, text);
-        const edb = await openEvidence();
-        await putShots(edb, shots).finally(() => edb.close());
+        const r = await restoreAll(store!, file);
         setNotice(t('restored', { added: r.findingsAdded, updated: r.findingsUpdated, unchanged: r.findingsUnchanged, pages: r.pagesAdded }));
         setVersion((v) => v + 1);
       } catch (e) {
