@@ -39,6 +39,16 @@ export function beforeNameSuffix(text: string, end: number, at: number): boolean
 const ORG_END = /有限公司|有限责任公司|股份|集团|公司|科技|实业|产业|工作室|合作社|研究院|研究所|协会|商会|基金会/g;
 /** Characters of transliterated foreign names (布宜诺斯艾利斯, 马克龙, 普京): three close together mark one. */
 const TRANSLIT = new Set('斯尔克诺艾利亚维罗德夫基娃纳特勒伊奥巴拉莫兹茨塞梅科佩萨蒂迪丹妮琳丽娜莎玛');
+/**
+ * Roads and lines are named by the abbreviations of the places they join (昌铜高速, 京港澳高速, 港中线
+ * is 港-中, 沪昆铁路): the two characters before such a word are place names, not words.
+ */
+const ROUTE_WORD = /高速|铁路|高铁|城际|快速路|公路|国道|省道|航线/g;
+/**
+ * Province abbreviations that are not common words on their own (新, 青, 宁, 云, 台, 黑, 贵, 吉 … are
+ * left out): two or more in a row are a region (京津冀, 津冀界, 川渝, 苏浙皖, 湘鄂赣).
+ */
+const PROVINCE_ABBR = new Set('京津冀晋蒙辽沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘陇');
 /** Pagination and page furniture that sometimes lands in the body: 首页 上一页 下一页 尾页. */
 export const PAGINATION = /上一页|下一页|尾页|首页.{0,3}末页/;
 
@@ -77,6 +87,14 @@ export function frozenMask(text: string, surnames: ReadonlySet<string>): Uint8Ar
     let a = m.index;
     while (a > 0 && m.index - a < 12 && !/[\s，。；：、,;:（）()“”《》【】]/.test(text[a - 1])) a--;
     freeze(a, m.index);
+  }
+  // 7. Place names the model cannot know: route names and runs of province abbreviations.
+  for (const m of text.matchAll(ROUTE_WORD)) freeze(m.index - 2, m.index);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && PROVINCE_ABBR.has(text[j])) j++;
+    if (j - i >= 2) freeze(i, j);
+    i = j > i ? j : i + 1;
   }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -81,3 +81,16 @@ describe('text/typo — 疑似错别字 from the model', () => {
     expect(suspected(await typos(['青禾县白石镇召开会议。']))).toEqual([]);
   });
 });
+
+describe('text/typo — 疑似错别字 guards for place names in routes and regions', () => {
+  const normal: Config = { rules: { 'text/typo': ['warn', { model: 'normal' }] } };
+  it('leaves route names (经昌铜高速) and runs of province abbreviations (至津冀界) alone', async () => {
+    for (const text of ['项目起于宜丰县城，经昌铜高速至铜鼓县，全长四十二公里。', '线路自港中线起，向北延伸至津冀界，全线按一级公路标准建设。']) {
+      expect(suspected(await typos([text], { config: normal }))).toEqual([]);
+    }
+  });
+  it('still finds a slip next to them', async () => {
+    const [f] = suspected(await typos(['各单位要健立健全昌铜高速沿线安全管理机制。'], { config: normal }));
+    expect(f?.suggestion).toBe('建立健全');
+  });
+});
